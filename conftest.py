@@ -1,0 +1,151 @@
+"""Shared fixtures: a small municipality with places, areas and organisations, and factories.
+
+Test modules build their stories from an owner (staff of one organisation), a member and an
+outsider (staff of another organisation)."""
+
+import os
+from itertools import count
+
+import pytest
+from django.utils import timezone
+
+from frivillig.catalog import services as catalog
+from frivillig.catalog.models import Area, Place
+from frivillig.organisations.models import OrganisationKind, Role
+from frivillig.organisations.services import add_member, create_organisation
+
+_seq = count(1)
+
+
+class InvalidTemplateVariable(str):
+    """Makes any unknown template variable fail the test that rendered it (as ephios does)."""
+
+    def __mod__(self, other):
+        raise AssertionError(f"Unknown template variable: {other!r}")
+
+
+@pytest.fixture(autouse=True)
+def _strict_templates(settings):
+    for engine in settings.TEMPLATES:
+        engine["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable("%s")
+
+
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    settings.LANGUAGE_CODE = "da"
+
+
+@pytest.fixture
+def places(db):
+    return {
+        "aalborg": Place.objects.create(slug="aalborg-c", name="Aalborg C", postal_code="9000",
+                                        latitude=57.048, longitude=9.919, setting="by"),
+        "noerresundby": Place.objects.create(slug="noerresundby", name="Nørresundby",
+                                             postal_code="9400", latitude=57.059,
+                                             longitude=9.923, setting="by"),
+        "nibe": Place.objects.create(slug="nibe", name="Nibe", postal_code="9240",
+                                     latitude=56.983, longitude=9.637, setting="land"),
+        "hals": Place.objects.create(slug="hals", name="Hals", postal_code="9370",
+                                     latitude=57.000, longitude=10.310, setting="land"),
+    }
+
+
+@pytest.fixture
+def areas(db):
+    return {
+        slug: Area.objects.create(slug=slug, name_da=da, name_en=en, sort_order=i)
+        for i, (slug, da, en) in enumerate([
+            ("aeldre", "Ældre", "Older people"),
+            ("boern", "Børn", "Children"),
+            ("idraet-og-fritid", "Idræt og fritid", "Sports and leisure"),
+            ("beredskab", "Beredskab", "Emergency preparedness"),
+            ("groenne-omraader", "Grønne områder og natur", "Green areas and nature"),
+        ])
+    }
+
+
+@pytest.fixture
+def organisation(db, places):
+    return create_organisation(name="Ældresagen Nibe", kind=OrganisationKind.ASSOCIATION,
+                               is_approved=True, place=places["nibe"])
+
+
+@pytest.fixture
+def other_organisation(db, places):
+    return create_organisation(name="Hals Idrætsforening", kind=OrganisationKind.ASSOCIATION,
+                               is_approved=True, place=places["hals"])
+
+
+@pytest.fixture
+def make_user(db, django_user_model):
+    def make(email=None, password="kodeord-der-er-langt-nok", **fields):
+        email = email or f"person{next(_seq)}@example.dk"
+        return django_user_model.objects.create_user(email=email, password=password, **fields)
+
+    return make
+
+
+@pytest.fixture
+def owner(make_user, organisation):
+    user = make_user("ejer@example.dk", first_name="Olga", last_name="Ejer")
+    add_member(organisation=organisation, user=user, role=Role.ADMIN)
+    return user
+
+
+@pytest.fixture
+def member(make_user, organisation):
+    user = make_user("medlem@example.dk", first_name="Mads", last_name="Medlem")
+    add_member(organisation=organisation, user=user, role=Role.VIEWER)
+    return user
+
+
+@pytest.fixture
+def outsider(make_user, other_organisation):
+    user = make_user("udenfor@example.dk", first_name="Ulla", last_name="Udenfor")
+    add_member(organisation=other_organisation, user=user, role=Role.ADMIN)
+    return user
+
+
+@pytest.fixture
+def make_opportunity(db, organisation, places, areas):
+    """Create a published opportunity; keyword arguments override the defaults."""
+
+    def make(title=None, *, publish=True, area_slugs=("aeldre",), place="nibe", **fields):
+        n = next(_seq)
+        values = {
+            "title": title or f"Besøgsven nr. {n}",
+            "description": "Kom og vær en god besøgsven for en ældre borger.",
+            "kind": "recurring",
+            "hours_per_month": 4,
+            "target_group": "Ensomme ældre",
+            "contact_name": "Karen Kontakt",
+            "contact_email": "karen@example.dk",
+            "place": places[place] if place else None,
+            "is_flexible_location": place is None,
+        }
+        values.update(fields)
+        org = values.pop("organisation", organisation)
+        opportunity = catalog.create_opportunity(
+            organisation=org, areas=[areas[s] for s in area_slugs], **values
+        )
+        if publish:
+            opportunity = catalog.publish_opportunity(opportunity=opportunity)
+        return opportunity
+
+    return make
+
+
+@pytest.fixture
+def now():
+    return timezone.now()
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests need Chromium; outside CI they skip when it is missing, in CI they fail.
+    if os.environ.get("CI"):
+        return
+    if not os.path.exists(os.environ.get("CHROMIUM", "/usr/bin/chromium")):
+        skip = pytest.mark.skip(reason="Chromium is not installed (apt-get install chromium)")
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(skip)

@@ -1,0 +1,118 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from frivillig.translation import localized
+
+
+class OrganisationKind(models.TextChoices):
+    DEPARTMENT = "department", _("Municipal department")
+    UNIT = "unit", _("Municipal unit")
+    INSTITUTION = "institution", _("Municipal institution")
+    ASSOCIATION = "association", _("Association")
+    PARTNER = "partner", _("Other partner")
+
+    @classmethod
+    def municipal(cls) -> set[str]:
+        return {cls.DEPARTMENT, cls.UNIT, cls.INSTITUTION}
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(is_approved=True)
+
+    def below(self, organisations):
+        """These organisations and every organisation under them in the tree."""
+        condition = Q(pk__in=[])
+        for path in {o.path for o in organisations}:
+            condition |= Q(path__startswith=path)
+        return self.filter(condition)
+
+
+class Organisation(models.Model):
+    """A municipal department, unit or institution, or an association or other partner.
+
+    The tree (department -> unit -> institution) is stored twice on purpose: `parent` is the
+    truth, `path` ("/3/17/") makes "everything below" one indexed prefix query.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children",
+        verbose_name=_("part of"),
+    )
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
+    description_da = models.TextField(_("description (Danish)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    place = models.ForeignKey(
+        "catalog.Place", models.SET_NULL, null=True, blank=True, related_name="organisations",
+        verbose_name=_("town"),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    is_approved = models.BooleanField(_("approved by the municipality"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")), name="organisation_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("portal:organisation", args=[self.slug])
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")
+
+    @property
+    def is_municipal(self) -> bool:
+        return self.kind in OrganisationKind.municipal()
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    COORDINATOR = "coordinator", _("Coordinator")
+    VIEWER = "viewer", _("Viewer")
+
+
+class Membership(models.Model):
+    """A member of staff in an organisation; the role reaches every organisation below it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique"),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.organisation} · {self.role}"
