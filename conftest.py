@@ -31,8 +31,11 @@ def _strict_templates(settings):
 
 
 @pytest.fixture(autouse=True)
-def _default_language(settings):
-    settings.LANGUAGE_CODE = "da"
+def _plain_http(settings):
+    # Production settings redirect to HTTPS; the test client and live server speak HTTP.
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
 
 
 @pytest.fixture

@@ -168,3 +168,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Shows a banner that all content is fictional; `make demo` turns it on.
+DEMO_MODE = env_bool("DEMO_MODE", False)

@@ -43,7 +43,7 @@ class SearchForm(forms.Form):
                                         "characters long (it has %(show_value)d).")},
     )
     area = forms.MultipleChoiceField(label=_("Area"), required=False,
-                                     widget=forms.CheckboxSelectMultiple)
+                                     widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}))
     town = forms.ChoiceField(label=_("Town"), required=False)
     postal_code = forms.RegexField(
         label=_("Postal code"), required=False, regex=r"^\d{4}$",
@@ -61,14 +61,16 @@ class SearchForm(forms.Form):
                                 choices=[("", _("Both")), *Setting.choices])
     kind = forms.MultipleChoiceField(label=_("Kind"), required=False,
                                      choices=OpportunityKind.choices,
-                                     widget=forms.CheckboxSelectMultiple)
+                                     widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}))
     commitment = forms.ChoiceField(label=_("Time commitment"), required=False,
                                    choices=[("", _("Any")), *COMMITMENT_CHOICES])
     suitable = forms.MultipleChoiceField(label=_("Suitable for"), required=False,
                                          choices=SUITABLE_CHOICES,
-                                         widget=forms.CheckboxSelectMultiple)
-    no_child_certificate = forms.BooleanField(label=_("No child certificate required"),
-                                              required=False)
+                                         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}))
+    no_child_certificate = forms.BooleanField(
+        label=_("No child certificate required"), required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+    )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
 
     def __init__(self, *args, **kwargs):

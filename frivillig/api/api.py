@@ -1,0 +1,51 @@
+"""The REST API under /api/v1/: one NinjaAPI instance, its error format and its routers."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+
+from frivillig.api import public
+
+LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+
+DESCRIPTION = f"""\
+Open data from Frivilligportalen, {settings.MUNICIPALITY["name"]}'s single entry point to
+volunteering: areas of volunteering, towns, approved organisations and the volunteer
+opportunities published on the portal.
+
+The data is open data under the licence **{LICENCE["name"]}** ({LICENCE["url"]}): you may
+share and adapt it for any purpose, also commercially, provided you credit
+"{settings.MUNICIPALITY["name"]}, Frivilligportalen".
+
+The public endpoints need no authentication and are read-only. Lists are paginated
+({settings.CATALOG_PAGE_SIZE} per page) in the envelope
+`{{"count", "page", "pages", "next", "previous", "results"}}`. The opportunity search takes
+the same parameters as the search on the portal and rejects the same input: invalid
+parameters give 400 with `{{"detail": ..., "errors": {{parameter: [messages]}}}}`, an unknown
+slug or page gives 404 with `{{"detail": ...}}`. Messages are in Danish, or in English with
+the header `Accept-Language: en`.
+"""
+
+api = NinjaAPI(
+    title="Frivilligportalen API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_extra={"info": {"license": LICENCE}},
+)
+
+
+@api.exception_handler(public.ApiError)
+def api_error(request: HttpRequest, exc: public.ApiError) -> HttpResponse:
+    return api.create_response(request, exc.as_dict(), status=exc.status)
+
+
+def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    """JSON, not the portal's HTML page, for any address under /api/v1/ that does not exist."""
+    return api.create_response(request, {"detail": _("There is nothing at this address.")},
+                               status=404)
+
+
+api.add_router("", public.router)
