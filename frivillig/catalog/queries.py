@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
-from django.db.models.functions import Coalesce
 
 from frivillig.catalog.geo import bounding_box, distance_expression
 from frivillig.catalog.models import Area, Opportunity, OpportunityKind, Place
@@ -97,13 +96,15 @@ def _text_search(qs, q: str):
         # compounds Danish is made of. Words are \w only, so the raw query cannot be malformed.
         tsquery = SearchQuery(" & ".join(f"{t}:*" for t in terms), config="danish",
                               search_type="raw")
+        matches = qs.filter(search_vector=tsquery)
+        if matches.exists():
+            return matches.annotate(rank=SearchRank(F("search_vector"), tsquery)), True
+        # Nothing matched the words as written: most likely a typo, so look for titles that
+        # are similar (pg_trgm's `%>`, served by the trigram index; threshold in settings).
         phrase = " ".join(terms)
-        qs = qs.filter(Q(search_vector=tsquery) | Q(title__trigram_word_similar=phrase))
-        qs = qs.annotate(
-            rank=Coalesce(SearchRank(F("search_vector"), tsquery), Value(0.0))
-            + TrigramWordSimilarity(phrase, "title")
-        )
-        return qs, True
+        return qs.filter(title__trigram_word_similar=phrase).annotate(
+            rank=TrigramWordSimilarity(phrase, "title")
+        ), True
     for term in terms:
         qs = qs.filter(search_document__contains=term)
     title_hits = [When(title__icontains=t, then=Value(1)) for t in terms]
