@@ -12,7 +12,7 @@ demo: install assets messages
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
-	DEBUG=1 SECURE_SSL=0 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	DEBUG=1 SECURE_SSL=0 DEMO_MODE=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install assets messages
 	$(BIN)/pytest -p xdist -n auto $(PYTEST_ARGS) -m "not browser"
@@ -32,11 +32,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 # Third-party front-end files come from npm at set-up; none of them is committed.
 assets: node_modules/.package-lock.json
-	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/dkfds $(VENDOR)/htmx $(VENDOR)/axe
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/dkfds $(VENDOR)/htmx
 	cp -r node_modules/dkfds/dist/css node_modules/dkfds/dist/fonts \
 	      node_modules/dkfds/dist/img node_modules/dkfds/dist/js $(VENDOR)/dkfds/
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
-	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/
 
 messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0

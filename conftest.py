@@ -41,15 +41,38 @@ def _plain_http(settings):
 @pytest.fixture
 def places(db):
     return {
-        "aalborg": Place.objects.create(slug="aalborg-c", name="Aalborg C", postal_code="9000",
-                                        latitude=57.048, longitude=9.919, setting="by"),
-        "noerresundby": Place.objects.create(slug="noerresundby", name="Nørresundby",
-                                             postal_code="9400", latitude=57.059,
-                                             longitude=9.923, setting="by"),
-        "nibe": Place.objects.create(slug="nibe", name="Nibe", postal_code="9240",
-                                     latitude=56.983, longitude=9.637, setting="land"),
-        "hals": Place.objects.create(slug="hals", name="Hals", postal_code="9370",
-                                     latitude=57.000, longitude=10.310, setting="land"),
+        "aalborg": Place.objects.create(
+            slug="aalborg-c",
+            name="Aalborg C",
+            postal_code="9000",
+            latitude=57.048,
+            longitude=9.919,
+            setting="by",
+        ),
+        "noerresundby": Place.objects.create(
+            slug="noerresundby",
+            name="Nørresundby",
+            postal_code="9400",
+            latitude=57.059,
+            longitude=9.923,
+            setting="by",
+        ),
+        "nibe": Place.objects.create(
+            slug="nibe",
+            name="Nibe",
+            postal_code="9240",
+            latitude=56.983,
+            longitude=9.637,
+            setting="land",
+        ),
+        "hals": Place.objects.create(
+            slug="hals",
+            name="Hals",
+            postal_code="9370",
+            latitude=57.000,
+            longitude=10.310,
+            setting="land",
+        ),
     }
 
 
@@ -57,26 +80,36 @@ def places(db):
 def areas(db):
     return {
         slug: Area.objects.create(slug=slug, name_da=da, name_en=en, sort_order=i)
-        for i, (slug, da, en) in enumerate([
-            ("aeldre", "Ældre", "Older people"),
-            ("boern", "Børn", "Children"),
-            ("idraet-og-fritid", "Idræt og fritid", "Sports and leisure"),
-            ("beredskab", "Beredskab", "Emergency preparedness"),
-            ("groenne-omraader", "Grønne områder og natur", "Green areas and nature"),
-        ])
+        for i, (slug, da, en) in enumerate(
+            [
+                ("aeldre", "Ældre", "Older people"),
+                ("boern", "Børn", "Children"),
+                ("idraet-og-fritid", "Idræt og fritid", "Sports and leisure"),
+                ("beredskab", "Beredskab", "Emergency preparedness"),
+                ("groenne-omraader", "Grønne områder og natur", "Green areas and nature"),
+            ]
+        )
     }
 
 
 @pytest.fixture
 def organisation(db, places):
-    return create_organisation(name="Ældresagen Nibe", kind=OrganisationKind.ASSOCIATION,
-                               is_approved=True, place=places["nibe"])
+    return create_organisation(
+        name="Ældresagen Nibe",
+        kind=OrganisationKind.ASSOCIATION,
+        is_approved=True,
+        place=places["nibe"],
+    )
 
 
 @pytest.fixture
 def other_organisation(db, places):
-    return create_organisation(name="Hals Idrætsforening", kind=OrganisationKind.ASSOCIATION,
-                               is_approved=True, place=places["hals"])
+    return create_organisation(
+        name="Hals Idrætsforening",
+        kind=OrganisationKind.ASSOCIATION,
+        is_approved=True,
+        place=places["hals"],
+    )
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ DATA_DIR = Path(env_str("DATA_DIR", str(PROJECT_DIR / "var")))
 DEBUG = env_bool("DEBUG", False)
 # The fallback key only exists so that `make demo` and the tests start without set-up;
 # `check --deploy` rejects it and production must set SECRET_KEY.
-SECRET_KEY = env_str("SECRET_KEY", "insecure-dev-key-only-for-demo-and-tests-" + "x" * 20)
+SECRET_KEY = env_str("SECRET_KEY", "django-insecure-dev-key-only-for-the-demo-and-the-tests")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -92,7 +92,9 @@ SQLITE_OPTIONS = {
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
 }
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'frivillig.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
     DATABASES["default"]["CONN_MAX_AGE"] = 0

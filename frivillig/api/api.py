@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
@@ -42,10 +43,26 @@ def api_error(request: HttpRequest, exc: public.ApiError) -> HttpResponse:
     return api.create_response(request, exc.as_dict(), status=exc.status)
 
 
+def index(request: HttpRequest) -> HttpResponse:
+    """/api/v1/ itself: where the documentation is, so that the address can be explored."""
+    return api.create_response(
+        request,
+        {
+            "title": api.title,
+            "version": api.version,
+            "licence": LICENCE,
+            "docs": request.build_absolute_uri(reverse("api:openapi-view")),
+            "openapi": request.build_absolute_uri(reverse("api:openapi-json")),
+        },
+        status=200,
+    )
+
+
 def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
     """JSON, not the portal's HTML page, for any address under /api/v1/ that does not exist."""
-    return api.create_response(request, {"detail": _("There is nothing at this address.")},
-                               status=404)
+    return api.create_response(
+        request, {"detail": _("There is nothing at this address.")}, status=404
+    )
 
 
 api.add_router("", public.router)

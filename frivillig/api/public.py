@@ -57,8 +57,9 @@ class ApiError(Exception):
 
 
 def _invalid(form: forms.Form) -> ApiError:
-    errors = {field: [str(message) for message in messages]
-              for field, messages in form.errors.items()}
+    errors = {
+        field: [str(message) for message in messages] for field, messages in form.errors.items()
+    }
     return ApiError(400, _("Some of the query parameters are not valid."), errors)
 
 
@@ -69,8 +70,11 @@ def _page_number(request: HttpRequest) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        raise ApiError(400, _("Some of the query parameters are not valid."),
-                       {"page": [_("Write the page as a whole number from 1.")]})
+        raise ApiError(
+            400,
+            _("Some of the query parameters are not valid."),
+            {"page": [_("Write the page as a whole number from 1.")]},
+        )
     return number
 
 
@@ -88,15 +92,19 @@ def _paginate(request: HttpRequest, qs) -> dict:
     try:
         page = paginator.page(number)
     except EmptyPage:
-        raise ApiError(404, _("Page %(page)d does not exist; the last page is %(pages)d.")
-                       % {"page": number, "pages": paginator.num_pages}) from None
+        raise ApiError(
+            404,
+            _("Page %(page)d does not exist; the last page is %(pages)d.")
+            % {"page": number, "pages": paginator.num_pages},
+        ) from None
     return {
         "count": paginator.count,
         "page": page.number,
         "pages": paginator.num_pages,
         "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
-        "previous": (_page_url(request, page.previous_page_number())
-                     if page.has_previous() else None),
+        "previous": (
+            _page_url(request, page.previous_page_number()) if page.has_previous() else None
+        ),
         "results": page.object_list,
     }
 
@@ -122,11 +130,14 @@ def list_places(request):
 
 class OrganisationFilterForm(forms.Form):
     q = forms.CharField(
-        required=False, max_length=MAX_QUERY_LENGTH,
-        error_messages={"max_length": gettext_lazy(
-            "The search text can be at most %(limit_value)d characters long (it has "
-            "%(show_value)d)."
-        )},
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": gettext_lazy(
+                "The search text can be at most %(limit_value)d characters long (it has "
+                "%(show_value)d)."
+            )
+        },
     )
     kind = forms.ChoiceField(required=False, choices=[("", ""), *OrganisationKind.choices])
     area = forms.ChoiceField(required=False)
@@ -168,8 +179,7 @@ def list_organisations(request, params: Query[OrganisationSearchParams]):
     summary="One organisation",
 )
 def get_organisation(request, slug: str):
-    organisation = (Organisation.objects.approved().select_related("place")
-                    .filter(slug=slug).first())
+    organisation = Organisation.objects.approved().select_related("place").filter(slug=slug).first()
     if organisation is None:
         raise ApiError(404, _("There is no organisation “%(slug)s”.") % {"slug": slug})
     organisation.opportunity_count = search_opportunities(

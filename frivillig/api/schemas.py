@@ -214,29 +214,38 @@ class OpportunitySearchParams(Schema):
     q: str | None = Field(None, description="Free text, at most 200 characters.")
     area: list[str] | None = Field(None, description="Area slug; repeat for several areas.")
     town: str | None = Field(None, description="Place slug.")
-    postal_code: str | None = Field(None, description="Four digits; a postal code of a town "
-                                                      "in the municipality.")
-    distance: str | None = Field(None, description="Whole kilometres (1-100) from the centre "
-                                                   "of `postal_code`.")
+    postal_code: str | None = Field(
+        None, description="Four digits; a postal code of a town in the municipality."
+    )
+    distance: str | None = Field(
+        None, description="Whole kilometres (1-100) from the centre of `postal_code`."
+    )
     setting: str | None = Field(None, description="'by' (city) or 'land' (countryside).")
-    kind: list[str] | None = Field(None, description="'recurring', 'one_off' or 'event'; "
-                                                     "repeatable.")
+    kind: list[str] | None = Field(
+        None, description="'recurring', 'one_off' or 'event'; repeatable."
+    )
     commitment: str | None = Field(None, description="'light', 'medium' or 'heavy'.")
-    suitable: list[str] | None = Field(None, description="'young', 'seniors', 'families', "
-                                                         "'english' or 'wheelchair'; "
-                                                         "repeatable; all must hold.")
-    no_child_certificate: str | None = Field(None, description="'true' to leave out "
-                                                               "opportunities that require a "
-                                                               "child certificate.")
-    sort: str | None = Field(None, description="'relevance', 'newest', 'nearest' (needs "
-                                               "`postal_code`) or 'soonest'.")
+    suitable: list[str] | None = Field(
+        None,
+        description="'young', 'seniors', 'families', "
+        "'english' or 'wheelchair'; "
+        "repeatable; all must hold.",
+    )
+    no_child_certificate: str | None = Field(
+        None, description="'true' to leave out opportunities that require a child certificate."
+    )
+    sort: str | None = Field(
+        None, description="'relevance', 'newest', 'nearest' (needs `postal_code`) or 'soonest'."
+    )
     page: str | None = Field(None, description="Page number, from 1.")
 
 
 class OrganisationSearchParams(Schema):
     q: str | None = Field(None, description="Part of the organisation's name.")
-    kind: str | None = Field(None, description="'department', 'unit', 'institution', "
-                                               "'association' or 'partner'.")
-    area: str | None = Field(None, description="Area slug: organisations with a visible "
-                                               "opportunity in that area.")
+    kind: str | None = Field(
+        None, description="'department', 'unit', 'institution', 'association' or 'partner'."
+    )
+    area: str | None = Field(
+        None, description="Area slug: organisations with a visible opportunity in that area."
+    )
     page: str | None = Field(None, description="Page number, from 1.")

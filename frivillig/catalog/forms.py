@@ -38,37 +38,60 @@ assert {k for k, _label in SUITABLE_CHOICES} == set(SUITABILITY_FIELDS)
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label=_("What would you like to do?"), required=False, max_length=MAX_QUERY_LENGTH,
-        error_messages={"max_length": _("The search text can be at most %(limit_value)d "
-                                        "characters long (it has %(show_value)d).")},
+        label=_("What would you like to do?"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _(
+                "The search text can be at most %(limit_value)d "
+                "characters long (it has %(show_value)d)."
+            )
+        },
     )
-    area = forms.MultipleChoiceField(label=_("Area"), required=False,
-                                     widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}))
+    area = forms.MultipleChoiceField(
+        label=_("Area"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
+    )
     town = forms.ChoiceField(label=_("Town"), required=False)
     postal_code = forms.RegexField(
-        label=_("Postal code"), required=False, regex=r"^\d{4}$",
+        label=_("Postal code"),
+        required=False,
+        regex=r"^\d{4}$",
         error_messages={"invalid": _("Write a postal code of four digits, e.g. 9000.")},
     )
     distance = forms.IntegerField(
-        label=_("Within (km)"), required=False, min_value=1, max_value=MAX_DISTANCE_KM,
+        label=_("Within (km)"),
+        required=False,
+        min_value=1,
+        max_value=MAX_DISTANCE_KM,
         error_messages={
             "invalid": _("Write the distance as a whole number of kilometres."),
             "min_value": _("The distance must be at least %(limit_value)s km."),
             "max_value": _("The distance can be at most %(limit_value)s km."),
         },
     )
-    setting = forms.ChoiceField(label=_("City or countryside"), required=False,
-                                choices=[("", _("Both")), *Setting.choices])
-    kind = forms.MultipleChoiceField(label=_("Kind"), required=False,
-                                     choices=OpportunityKind.choices,
-                                     widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}))
-    commitment = forms.ChoiceField(label=_("Time commitment"), required=False,
-                                   choices=[("", _("Any")), *COMMITMENT_CHOICES])
-    suitable = forms.MultipleChoiceField(label=_("Suitable for"), required=False,
-                                         choices=SUITABLE_CHOICES,
-                                         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}))
+    setting = forms.ChoiceField(
+        label=_("City or countryside"), required=False, choices=[("", _("Both")), *Setting.choices]
+    )
+    kind = forms.MultipleChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=OpportunityKind.choices,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
+    )
+    commitment = forms.ChoiceField(
+        label=_("Time commitment"), required=False, choices=[("", _("Any")), *COMMITMENT_CHOICES]
+    )
+    suitable = forms.MultipleChoiceField(
+        label=_("Suitable for"),
+        required=False,
+        choices=SUITABLE_CHOICES,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
+    )
     no_child_certificate = forms.BooleanField(
-        label=_("No child certificate required"), required=False,
+        label=_("No child certificate required"),
+        required=False,
         widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
     )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
@@ -83,17 +106,28 @@ class SearchForm(forms.Form):
         for name in ("area", "town", "setting", "kind", "commitment", "suitable", "sort"):
             self.fields[name].error_messages["invalid_choice"] = invalid_choice
 
+    def clean_no_child_certificate(self):
+        # A checkbox sends "on"; API clients send true/false, 1/0 or yes/no.
+        raw = str(self.data.get("no_child_certificate", "")).strip().lower()
+        return raw not in {"", "0", "false", "no", "off"}
+
     def clean(self):
         data = super().clean()
         postal_code = data.get("postal_code")
+        if "postal_code" in self.errors:
+            return data
         data["origin"] = None
         if postal_code:
             data["origin"] = origin_for_postal_code(postal_code)
             if data["origin"] is None:
-                self.add_error("postal_code", _(
-                    "We do not know the postal code %(code)s in the municipality. Try a "
-                    "postal code of a town in the municipality, e.g. 9000."
-                ) % {"code": postal_code})
+                self.add_error(
+                    "postal_code",
+                    _(
+                        "We do not know the postal code %(code)s in the municipality. Try a "
+                        "postal code of a town in the municipality, e.g. 9000."
+                    )
+                    % {"code": postal_code},
+                )
         if data.get("distance") and not postal_code:
             self.add_error("postal_code", _("Write a postal code to search by distance."))
         if data.get("sort") == Sort.NEAREST and not postal_code:

@@ -26,6 +26,9 @@ class Area(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("portal:area", args=[self.slug])
+
     @property
     def name(self) -> str:
         return localized(self, "name")
@@ -33,9 +36,6 @@ class Area(models.Model):
     @property
     def description(self) -> str:
         return localized(self, "description")
-
-    def get_absolute_url(self):
-        return reverse("portal:area", args=[self.slug])
 
 
 class Setting(models.TextChoices):
@@ -58,13 +58,17 @@ class Place(models.Model):
         verbose_name = _("town")
         verbose_name_plural = _("towns")
         constraints = [
-            models.CheckConstraint(condition=Q(postal_code__regex=r"^[0-9]{4}$"),
-                                   name="place_postal_code_4_digits"),
-            models.CheckConstraint(condition=Q(latitude__gte=-90, latitude__lte=90)
-                                   & Q(longitude__gte=-180, longitude__lte=180),
-                                   name="place_coordinates_valid"),
-            models.CheckConstraint(condition=Q(setting__in=Setting.values),
-                                   name="place_setting_valid"),
+            models.CheckConstraint(
+                condition=Q(postal_code__regex=r"^[0-9]{4}$"), name="place_postal_code_4_digits"
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90, latitude__lte=90)
+                & Q(longitude__gte=-180, longitude__lte=180),
+                name="place_coordinates_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(setting__in=Setting.values), name="place_setting_valid"
+            ),
         ]
 
     def __str__(self):
@@ -105,7 +109,9 @@ class Opportunity(models.Model):
     """A way to volunteer, offered by an organisation, for the benefit of others."""
 
     organisation = models.ForeignKey(
-        "organisations.Organisation", models.CASCADE, related_name="opportunities",
+        "organisations.Organisation",
+        models.CASCADE,
+        related_name="opportunities",
         verbose_name=_("organisation"),
     )
     slug = models.SlugField(max_length=120, unique=True)
@@ -116,7 +122,11 @@ class Opportunity(models.Model):
     areas = models.ManyToManyField(Area, related_name="opportunities", verbose_name=_("areas"))
 
     place = models.ForeignKey(
-        Place, models.PROTECT, null=True, blank=True, related_name="opportunities",
+        Place,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="opportunities",
         verbose_name=_("town"),
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
@@ -126,8 +136,7 @@ class Opportunity(models.Model):
     is_flexible_location = models.BooleanField(_("location is flexible"), default=False)
 
     kind = models.CharField(_("kind"), max_length=12, choices=OpportunityKind.choices)
-    hours_per_month = models.PositiveSmallIntegerField(_("hours per month"), null=True,
-                                                       blank=True)
+    hours_per_month = models.PositiveSmallIntegerField(_("hours per month"), null=True, blank=True)
     hours_total = models.PositiveSmallIntegerField(_("hours in total"), null=True, blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -137,8 +146,7 @@ class Opportunity(models.Model):
     target_group_en = models.CharField(_("who benefits (English)"), max_length=200, blank=True)
 
     min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
-    requires_child_certificate = models.BooleanField(_("child certificate required"),
-                                                     default=False)
+    requires_child_certificate = models.BooleanField(_("child certificate required"), default=False)
     requires_driving_licence = models.BooleanField(_("driving licence required"), default=False)
     languages = models.CharField(_("languages"), max_length=200, blank=True)
     skills = models.CharField(_("skills"), max_length=300, blank=True)
@@ -146,10 +154,10 @@ class Opportunity(models.Model):
     suits_young = models.BooleanField(_("suits young people"), default=False)
     suits_seniors = models.BooleanField(_("suits seniors"), default=False)
     suits_families = models.BooleanField(_("suits families"), default=False)
-    suits_english_speakers = models.BooleanField(_("suits newcomers and English speakers"),
-                                                 default=False)
-    wheelchair_accessible = models.BooleanField(_("accessible for wheelchair users"),
-                                                default=False)
+    suits_english_speakers = models.BooleanField(
+        _("suits newcomers and English speakers"), default=False
+    )
+    wheelchair_accessible = models.BooleanField(_("accessible for wheelchair users"), default=False)
 
     offers_training = models.BooleanField(_("training offered"), default=False)
     covers_expenses = models.BooleanField(_("expenses covered"), default=False)
@@ -159,8 +167,12 @@ class Opportunity(models.Model):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
 
-    status = models.CharField(_("status"), max_length=10, choices=OpportunityStatus.choices,
-                              default=OpportunityStatus.DRAFT)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=OpportunityStatus.choices,
+        default=OpportunityStatus.DRAFT,
+    )
     publish_from = models.DateTimeField(_("publish from"), null=True, blank=True)
     publish_until = models.DateTimeField(_("publish until"), null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -184,21 +196,28 @@ class Opportunity(models.Model):
             models.Index(fields=["start_date"], name="opp_start_date"),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=OpportunityKind.values),
-                                   name="opportunity_kind_valid"),
-            models.CheckConstraint(condition=Q(status__in=OpportunityStatus.values),
-                                   name="opportunity_status_valid"),
-            models.CheckConstraint(condition=Q(volunteers_wanted__gte=1),
-                                   name="opportunity_wants_someone"),
-            models.CheckConstraint(condition=Q(min_age__isnull=True) | Q(min_age__lte=100),
-                                   name="opportunity_min_age_sane"),
             models.CheckConstraint(
-                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True)
+                condition=Q(kind__in=OpportunityKind.values), name="opportunity_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=OpportunityStatus.values), name="opportunity_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(volunteers_wanted__gte=1), name="opportunity_wants_someone"
+            ),
+            models.CheckConstraint(
+                condition=Q(min_age__isnull=True) | Q(min_age__lte=100),
+                name="opportunity_min_age_sane",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="opportunity_ends_after_start",
             ),
             models.CheckConstraint(
-                condition=Q(publish_from__isnull=True) | Q(publish_until__isnull=True)
+                condition=Q(publish_from__isnull=True)
+                | Q(publish_until__isnull=True)
                 | Q(publish_until__gte=F("publish_from")),
                 name="opportunity_publish_window_valid",
             ),
@@ -248,7 +267,17 @@ class Opportunity(models.Model):
         return localized_language(self, "target_group")
 
     def build_search_document(self, area_names=(), organisation_name="", place_name="") -> str:
-        parts = [self.title, self.title_en, self.description, self.description_en,
-                 self.target_group, self.target_group_en, self.skills, self.languages,
-                 organisation_name, place_name, *area_names]
+        parts = [
+            self.title,
+            self.title_en,
+            self.description,
+            self.description_en,
+            self.target_group,
+            self.target_group_en,
+            self.skills,
+            self.languages,
+            organisation_name,
+            place_name,
+            *area_names,
+        ]
         return " ".join(p for p in parts if p).lower()

@@ -80,8 +80,9 @@ def search_terms(q: str) -> list[str]:
 
 def origin_for_postal_code(postal_code: str) -> tuple[float, float] | None:
     """The centre of the towns with this postal code, or None if the municipality has none."""
-    coords = list(Place.objects.filter(postal_code=postal_code).values_list("latitude",
-                                                                             "longitude"))
+    coords = list(
+        Place.objects.filter(postal_code=postal_code).values_list("latitude", "longitude")
+    )
     if not coords:
         return None
     return (sum(c[0] for c in coords) / len(coords), sum(c[1] for c in coords) / len(coords))
@@ -94,8 +95,9 @@ def _text_search(qs, q: str):
     if connection.vendor == "postgresql":
         # Each word as a stemmed prefix: 'ældre:*' becomes 'ældr':*, which matches the
         # compounds Danish is made of. Words are \w only, so the raw query cannot be malformed.
-        tsquery = SearchQuery(" & ".join(f"{t}:*" for t in terms), config="danish",
-                              search_type="raw")
+        tsquery = SearchQuery(
+            " & ".join(f"{t}:*" for t in terms), config="danish", search_type="raw"
+        )
         matches = qs.filter(search_vector=tsquery)
         if matches.exists():
             return matches.annotate(rank=SearchRank(F("search_vector"), tsquery)), True
@@ -109,8 +111,10 @@ def _text_search(qs, q: str):
         qs = qs.filter(search_document__contains=term)
     title_hits = [When(title__icontains=t, then=Value(1)) for t in terms]
     qs = qs.annotate(
-        rank=sum((Case(w, default=Value(0), output_field=IntegerField()) for w in title_hits),
-                 start=Value(0, output_field=IntegerField()))
+        rank=sum(
+            (Case(w, default=Value(0), output_field=IntegerField()) for w in title_hits),
+            start=Value(0, output_field=IntegerField()),
+        )
     )
     return qs, True
 
@@ -121,8 +125,11 @@ def search_opportunities(filters: OpportunityFilters, *, now=None):
     if filters.organisation_id:
         qs = qs.filter(organisation_id=filters.organisation_id)
     if filters.areas:
-        qs = qs.filter(areas__slug__in=filters.areas).distinct() if len(filters.areas) > 1 \
+        qs = (
+            qs.filter(areas__slug__in=filters.areas).distinct()
+            if len(filters.areas) > 1
             else qs.filter(areas__slug=filters.areas[0])
+        )
     if filters.town:
         qs = qs.filter(place__slug=filters.town)
     if filters.setting:
@@ -130,9 +137,10 @@ def search_opportunities(filters: OpportunityFilters, *, now=None):
     if filters.kinds:
         qs = qs.filter(kind__in=filters.kinds)
     if filters.commitment == Commitment.LIGHT:
-        qs = qs.filter(Q(hours_per_month__lte=4)
-                       | Q(kind__in=[OpportunityKind.ONE_OFF, OpportunityKind.EVENT],
-                           hours_total__lte=8))
+        qs = qs.filter(
+            Q(hours_per_month__lte=4)
+            | Q(kind__in=[OpportunityKind.ONE_OFF, OpportunityKind.EVENT], hours_total__lte=8)
+        )
     elif filters.commitment == Commitment.MEDIUM:
         qs = qs.filter(hours_per_month__gte=5, hours_per_month__lte=12)
     elif filters.commitment == Commitment.HEAVY:
@@ -147,9 +155,11 @@ def search_opportunities(filters: OpportunityFilters, *, now=None):
         qs = qs.annotate(distance=distance_expression(lat, lon))
         if filters.distance_km is not None:
             lat_min, lat_max, lon_min, lon_max = bounding_box(lat, lon, filters.distance_km)
-            qs = qs.filter(latitude__range=(lat_min, lat_max),
-                           longitude__range=(lon_min, lon_max),
-                           distance__lte=filters.distance_km)
+            qs = qs.filter(
+                latitude__range=(lat_min, lat_max),
+                longitude__range=(lon_min, lon_max),
+                distance__lte=filters.distance_km,
+            )
 
     has_rank = False
     if filters.q:
@@ -174,9 +184,11 @@ def for_list(qs):
 
 def areas_with_counts(now=None):
     """Every area with the number of visible opportunities in it; empty areas too."""
-    rows = (Opportunity.areas.through.objects
-            .filter(opportunity__in=Opportunity.objects.visible(now))
-            .values("area_id").annotate(n=Count("opportunity_id")))
+    rows = (
+        Opportunity.areas.through.objects.filter(opportunity__in=Opportunity.objects.visible(now))
+        .values("area_id")
+        .annotate(n=Count("opportunity_id"))
+    )
     counts = {row["area_id"]: row["n"] for row in rows}
     areas = list(Area.objects.all())
     for area in areas:
@@ -185,10 +197,10 @@ def areas_with_counts(now=None):
 
 
 def urgent_opportunities(limit=6, now=None):
-    return for_list(Opportunity.objects.visible(now).filter(is_urgent=True)
-                    .order_by("-published_at", "-pk"))[:limit]
+    return for_list(
+        Opportunity.objects.visible(now).filter(is_urgent=True).order_by("-published_at", "-pk")
+    )[:limit]
 
 
 def newest_opportunities(limit=6, now=None):
     return for_list(Opportunity.objects.visible(now).order_by("-published_at", "-pk"))[:limit]
-

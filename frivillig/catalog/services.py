@@ -74,12 +74,18 @@ def update_opportunity(*, opportunity: Opportunity, areas=None, **fields) -> Opp
 
 @transaction.atomic
 def publish_opportunity(*, opportunity: Opportunity) -> Opportunity:
-    opportunity = Opportunity.objects.select_for_update().select_related("organisation").get(
-        pk=opportunity.pk
+    opportunity = (
+        Opportunity.objects.select_for_update()
+        .select_related("organisation")
+        .get(pk=opportunity.pk)
     )
     if not opportunity.organisation.is_approved:
-        raise CatalogError(_("The organisation must be approved by the municipality before "
-                             "it can publish opportunities."))
+        raise CatalogError(
+            _(
+                "The organisation must be approved by the municipality before "
+                "it can publish opportunities."
+            )
+        )
     if not opportunity.areas.exists():
         raise CatalogError(_("Choose at least one area before publishing."))
     opportunity.status = OpportunityStatus.PUBLISHED
@@ -122,11 +128,23 @@ def load_places(*, csv_path: Path) -> int:
 
 
 @transaction.atomic
-def upsert_area(*, slug: str, name_da: str, name_en: str, description_da: str = "",
-                description_en: str = "", sort_order: int = 0) -> Area:
+def upsert_area(
+    *,
+    slug: str,
+    name_da: str,
+    name_en: str,
+    description_da: str = "",
+    description_en: str = "",
+    sort_order: int = 0,
+) -> Area:
     area, _created = Area.objects.update_or_create(
         slug=slug,
-        defaults={"name_da": name_da, "name_en": name_en, "description_da": description_da,
-                  "description_en": description_en, "sort_order": sort_order},
+        defaults={
+            "name_da": name_da,
+            "name_en": name_en,
+            "description_da": description_da,
+            "description_en": description_en,
+            "sort_order": sort_order,
+        },
     )
     return area

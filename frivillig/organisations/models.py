@@ -40,7 +40,11 @@ class Organisation(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
     parent = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("part of"),
     )
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")
@@ -50,7 +54,11 @@ class Organisation(models.Model):
     description_en = models.TextField(_("description (English)"), blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
     place = models.ForeignKey(
-        "catalog.Place", models.SET_NULL, null=True, blank=True, related_name="organisations",
+        "catalog.Place",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
         verbose_name=_("town"),
     )
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
@@ -99,9 +107,7 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     """A member of staff in an organisation; the role reaches every organisation below it."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -18,11 +18,18 @@ APPROVE_EXPENSES = "approve_expenses"
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(
-        {VIEW, MANAGE_OPPORTUNITIES, MANAGE_APPLICATIONS, MANAGE_MEMBERS, MANAGE_TOKENS,
-         APPROVE_EXPENSES}
+        {
+            VIEW,
+            MANAGE_OPPORTUNITIES,
+            MANAGE_APPLICATIONS,
+            MANAGE_MEMBERS,
+            MANAGE_TOKENS,
+            APPROVE_EXPENSES,
+        }
     ),
-    Role.COORDINATOR: frozenset({VIEW, MANAGE_OPPORTUNITIES, MANAGE_APPLICATIONS,
-                                 APPROVE_EXPENSES}),
+    Role.COORDINATOR: frozenset(
+        {VIEW, MANAGE_OPPORTUNITIES, MANAGE_APPLICATIONS, APPROVE_EXPENSES}
+    ),
     Role.VIEWER: frozenset({VIEW}),
 }
 
@@ -54,6 +61,6 @@ def get_organisation_for_user(user, slug: str, capability: str = VIEW) -> Organi
 
 
 def has_any_membership(user) -> bool:
-    return getattr(user, "is_authenticated", False) and Membership.objects.filter(
-        user=user
-    ).exists()
+    return (
+        getattr(user, "is_authenticated", False) and Membership.objects.filter(user=user).exists()
+    )

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from frivillig.organisations.models import Membership, Organisation
 
@@ -19,11 +20,22 @@ def _unique_slug(name: str) -> str:
 
 
 @transaction.atomic
-def create_organisation(*, name: str, kind: str, parent: Organisation | None = None,
-                        slug: str = "", is_approved: bool = False, **fields) -> Organisation:
+def create_organisation(
+    *,
+    name: str,
+    kind: str,
+    parent: Organisation | None = None,
+    slug: str = "",
+    is_approved: bool = False,
+    **fields,
+) -> Organisation:
     organisation = Organisation.objects.create(
-        name=name, kind=kind, parent=parent, slug=slug or _unique_slug(name),
-        is_approved=is_approved, **fields,
+        name=name,
+        kind=kind,
+        parent=parent,
+        slug=slug or _unique_slug(name),
+        is_approved=is_approved,
+        **fields,
     )
     organisation.path = f"{parent.path if parent else '/'}{organisation.pk}/"
     organisation.save(update_fields=["path"])
@@ -33,13 +45,13 @@ def create_organisation(*, name: str, kind: str, parent: Organisation | None = N
 @transaction.atomic
 def move_organisation(*, organisation: Organisation, parent: Organisation | None) -> None:
     if parent is not None and parent.path.startswith(organisation.path):
-        raise OrganisationError("An organisation cannot be placed under itself.")
+        raise OrganisationError(_("An organisation cannot be placed under itself."))
     old_path = organisation.path
     new_path = f"{parent.path if parent else '/'}{organisation.pk}/"
     organisation.parent = parent
     organisation.save(update_fields=["parent"])
     for org in Organisation.objects.select_for_update().filter(path__startswith=old_path):
-        org.path = new_path + org.path[len(old_path):]
+        org.path = new_path + org.path[len(old_path) :]
         org.save(update_fields=["path"])
 
 

@@ -24,5 +24,8 @@ def get_page(queryset, raw_page, per_page=None):
     except EmptyPage:
         if number < 1:
             raise BadPage(_("The page number must be 1 or more."), 400) from None
-        raise BadPage(_("There is no page %(n)d: the results have %(pages)d pages.")
-                      % {"n": number, "pages": paginator.num_pages}, 404) from None
+        raise BadPage(
+            _("There is no page %(n)d: the results have %(pages)d pages.")
+            % {"n": number, "pages": paginator.num_pages},
+            404,
+        ) from None

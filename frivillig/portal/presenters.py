@@ -10,11 +10,13 @@ _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u
 
 def time_commitment(opportunity) -> str:
     if opportunity.hours_per_month:
-        return ngettext("About %(n)d hour a month", "About %(n)d hours a month",
-                        opportunity.hours_per_month) % {"n": opportunity.hours_per_month}
+        return ngettext(
+            "About %(n)d hour a month", "About %(n)d hours a month", opportunity.hours_per_month
+        ) % {"n": opportunity.hours_per_month}
     if opportunity.hours_total:
-        return ngettext("About %(n)d hour in all", "About %(n)d hours in all",
-                        opportunity.hours_total) % {"n": opportunity.hours_total}
+        return ngettext(
+            "About %(n)d hour in all", "About %(n)d hours in all", opportunity.hours_total
+        ) % {"n": opportunity.hours_total}
     return _("By agreement")
 
 
@@ -23,9 +25,13 @@ def requirements(opportunity) -> list[str]:
     if opportunity.min_age:
         lines.append(_("You must be at least %(age)d years old.") % {"age": opportunity.min_age})
     if opportunity.requires_child_certificate:
-        lines.append(_("The organisation will ask for a child certificate (børneattest) with "
-                       "your consent, because you will be with children under 15. It is free "
-                       "and takes a few days."))
+        lines.append(
+            _(
+                "The organisation will ask for a child certificate (børneattest) with "
+                "your consent, because you will be with children under 15. It is free "
+                "and takes a few days."
+            )
+        )
     if opportunity.requires_driving_licence:
         lines.append(_("You need a driving licence."))
     if opportunity.languages:
@@ -68,9 +74,11 @@ def json_ld(opportunity, site_url: str) -> str:
         "description": opportunity.description,
         "employmentType": "VOLUNTEER",
         "datePosted": opportunity.published_at.date().isoformat()
-        if opportunity.published_at else None,
+        if opportunity.published_at
+        else None,
         "validThrough": opportunity.publish_until.isoformat()
-        if opportunity.publish_until else None,
+        if opportunity.publish_until
+        else None,
         "url": site_url + opportunity.get_absolute_url(),
         "hiringOrganization": {
             "@type": "Organization",
@@ -89,8 +97,11 @@ def json_ld(opportunity, site_url: str) -> str:
                 "addressLocality": opportunity.place.name,
                 "addressCountry": "DK",
             },
-            "geo": {"@type": "GeoCoordinates", "latitude": opportunity.latitude,
-                    "longitude": opportunity.longitude},
+            "geo": {
+                "@type": "GeoCoordinates",
+                "latitude": opportunity.latitude,
+                "longitude": opportunity.longitude,
+            },
         }
     else:
         data["jobLocationType"] = "TELECOMMUTE"

@@ -7,8 +7,15 @@ from frivillig.organisations.models import Organisation
 
 class StaticSitemap(Sitemap):
     def items(self):
-        return ["portal:home", "portal:search", "portal:organisations", "portal:how_to",
-                "portal:strategy", "portal:accessibility", "portal:privacy"]
+        return [
+            "portal:home",
+            "portal:search",
+            "portal:organisations",
+            "portal:how_to",
+            "portal:strategy",
+            "portal:accessibility",
+            "portal:privacy",
+        ]
 
     def location(self, item):
         return reverse(item)

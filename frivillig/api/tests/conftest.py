@@ -1,13 +1,6 @@
 import pytest
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    # Without DEBUG the settings redirect every http request to https; the test client
-    # speaks http.
-    settings.SECURE_SSL_REDIRECT = False
-
-
 @pytest.fixture
 def get_json(client):
     """GET an API address; returns (status, body). `lang` sets Accept-Language."""

@@ -16,8 +16,13 @@ def test_it_lists_every_area_with_visible_counts(client, areas, make_opportunity
     body = response.json()
     assert [a["slug"] for a in body] == list(areas)
     counts = {a["slug"]: a["opportunity_count"] for a in body}
-    assert counts == {"aeldre": 2, "boern": 1, "idraet-og-fritid": 0, "beredskab": 0,
-                      "groenne-omraader": 0}
+    assert counts == {
+        "aeldre": 2,
+        "boern": 1,
+        "idraet-og-fritid": 0,
+        "beredskab": 0,
+        "groenne-omraader": 0,
+    }
 
 
 def test_it_gives_both_languages(client, areas):
@@ -27,8 +32,11 @@ def test_it_gives_both_languages(client, areas):
     first = client.get(URL).json()[0]
 
     assert first == {
-        "slug": "aeldre", "name_da": "Ældre", "name_en": "Older people",
-        "description_da": "Besøg og fællesskab", "description_en": "",
+        "slug": "aeldre",
+        "name_da": "Ældre",
+        "name_en": "Older people",
+        "description_da": "Besøg og fællesskab",
+        "description_en": "",
         "opportunity_count": 0,
     }
 

@@ -8,18 +8,23 @@ URL = "/api/v1/organisations"
 
 @pytest.fixture
 def unapproved(db):
-    return create_organisation(name="Ikke godkendt forening", kind=OrganisationKind.ASSOCIATION,
-                               contact_email="privat@example.dk")
+    return create_organisation(
+        name="Ikke godkendt forening",
+        kind=OrganisationKind.ASSOCIATION,
+        contact_email="privat@example.dk",
+    )
 
 
 @pytest.fixture
 def department(db):
-    return create_organisation(name="Ældre og Handicap", kind=OrganisationKind.DEPARTMENT,
-                               is_approved=True)
+    return create_organisation(
+        name="Ældre og Handicap", kind=OrganisationKind.DEPARTMENT, is_approved=True
+    )
 
 
-def test_it_lists_approved_organisations_by_name(get_json, organisation, other_organisation,
-                                                 unapproved, department):
+def test_it_lists_approved_organisations_by_name(
+    get_json, organisation, other_organisation, unapproved, department
+):
     status, body = get_json(URL)
 
     assert status == 200
@@ -27,7 +32,9 @@ def test_it_lists_approved_organisations_by_name(get_json, organisation, other_o
     assert (body["page"], body["pages"], body["next"], body["previous"]) == (1, 1, None, None)
     # Æ sorts differently under SQLite's and PostgreSQL's collations: compare as a set.
     assert {o["slug"] for o in body["results"]} == {
-        organisation.slug, other_organisation.slug, department.slug
+        organisation.slug,
+        other_organisation.slug,
+        department.slug,
     }
 
 
@@ -44,9 +51,13 @@ def test_it_shows_public_fields_and_no_contact_person(get_json, organisation, se
     result = body["results"][0]
     assert result.pop("url") == settings.SITE_URL + organisation.get_absolute_url()
     assert result == {
-        "slug": organisation.slug, "name": "Ældresagen Nibe",
-        "kind": "association", "is_municipal": False, "description_da": "",
-        "description_en": "", "website": "https://example.dk",
+        "slug": organisation.slug,
+        "name": "Ældresagen Nibe",
+        "kind": "association",
+        "is_municipal": False,
+        "description_da": "",
+        "description_en": "",
+        "website": "https://example.dk",
         "place": {"slug": "nibe", "name": "Nibe", "postal_code": "9240", "setting": "land"},
     }
     assert "privat" not in str(body).lower()
@@ -68,8 +79,9 @@ def test_it_filters_by_name(get_json, organisation, other_organisation):
     assert [o["slug"] for o in body["results"]] == [other_organisation.slug]
 
 
-def test_it_filters_by_area_of_visible_opportunities(get_json, organisation, other_organisation,
-                                                     make_opportunity):
+def test_it_filters_by_area_of_visible_opportunities(
+    get_json, organisation, other_organisation, make_opportunity
+):
     make_opportunity(area_slugs=("aeldre",))
     make_opportunity(area_slugs=("beredskab",), organisation=other_organisation, publish=False)
 
@@ -89,8 +101,9 @@ def test_it_rejects_an_unknown_kind_in_danish_by_default(client, organisation):
 
 
 def test_it_rejects_bad_filters_in_english_on_request(get_json, areas, organisation):
-    status, body = get_json(URL, {"kind": "company", "area": "nowhere", "q": "x" * 10_000},
-                            lang="en")
+    status, body = get_json(
+        URL, {"kind": "company", "area": "nowhere", "q": "x" * 10_000}, lang="en"
+    )
 
     assert status == 400
     assert body["detail"] == "Some of the query parameters are not valid."
@@ -111,8 +124,9 @@ def test_it_treats_sql_looking_names_as_text(get_json, organisation, q):
 
 def test_it_paginates(get_json, db):
     for n in range(25):
-        create_organisation(name=f"Forening {n:02}", kind=OrganisationKind.ASSOCIATION,
-                            is_approved=True)
+        create_organisation(
+            name=f"Forening {n:02}", kind=OrganisationKind.ASSOCIATION, is_approved=True
+        )
 
     status, first = get_json(URL, {"kind": "association"})
     status2, second = get_json(URL, {"kind": "association", "page": "2"})

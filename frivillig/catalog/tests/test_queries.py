@@ -23,8 +23,12 @@ def titles(filters):
 def test_it_finds_danish_inflections_and_compounds(make_opportunity):
     make_opportunity("Besøgsvenner søges til Nibe")
     make_opportunity("Café-vært på ældrecentret", description="Hyggeligt samvær.")
-    make_opportunity("Fodboldtræner for U10", area_slugs=("idraet-og-fritid",),
-                     description="Træn de små i klubben.", target_group="Børn")
+    make_opportunity(
+        "Fodboldtræner for U10",
+        area_slugs=("idraet-og-fritid",),
+        description="Træn de små i klubben.",
+        target_group="Børn",
+    )
     assert titles(OpportunityFilters(q="besøgsven")) == ["Besøgsvenner søges til Nibe"]
     assert "Café-vært på ældrecentret" in titles(OpportunityFilters(q="ældre"))
     assert titles(OpportunityFilters(q="fodbold")) == ["Fodboldtræner for U10"]
@@ -44,8 +48,12 @@ def test_it_ignores_operators_and_sql_in_the_query(make_opportunity):
 
 @on_postgres
 def test_it_forgives_typos_on_postgres(make_opportunity):
-    make_opportunity("Fodboldtræner for U10", area_slugs=("idraet-og-fritid",),
-                     description="Træn de små.", target_group="Børn")
+    make_opportunity(
+        "Fodboldtræner for U10",
+        area_slugs=("idraet-og-fritid",),
+        description="Træn de små.",
+        target_group="Børn",
+    )
     make_opportunity("Besøgsven", description="Kaffe og en god snak.")
     assert titles(OpportunityFilters(q="fotbold")) == ["Fodboldtræner for U10"]
     assert titles(OpportunityFilters(q="fodbol træner")) == ["Fodboldtræner for U10"]
@@ -61,9 +69,13 @@ def test_it_ranks_title_matches_first_on_postgres(make_opportunity):
 @on_postgres
 def test_it_stems_danish_on_postgres(make_opportunity, other_organisation):
     make_opportunity("Frivillig på ældreområdet", description="Hjælp i hverdagen.")
-    make_opportunity("Hjælper til sommerfesten", description="Vi mangler hjælpere.",
-                     area_slugs=("boern",), target_group="Byens børn",
-                     organisation=other_organisation)
+    make_opportunity(
+        "Hjælper til sommerfesten",
+        description="Vi mangler hjælpere.",
+        area_slugs=("boern",),
+        target_group="Byens børn",
+        organisation=other_organisation,
+    )
     assert titles(OpportunityFilters(q="ældre")) == ["Frivillig på ældreområdet"]
     assert titles(OpportunityFilters(q="hjælpere"))[0] == "Hjælper til sommerfesten"
 
@@ -97,8 +109,9 @@ def test_it_finds_within_a_distance_and_sorts_nearest(make_opportunity):
     make_opportunity("I Aalborg", place="aalborg")
     make_opportunity("Hjemmefra", place=None)
     origin = origin_for_postal_code("9000")
-    near = search_opportunities(OpportunityFilters(origin=origin, distance_km=10,
-                                                   sort=Sort.NEAREST))
+    near = search_opportunities(
+        OpportunityFilters(origin=origin, distance_km=10, sort=Sort.NEAREST)
+    )
     assert [o.title for o in near] == ["I Aalborg", "I Nørresundby"]
     assert near[1].distance == pytest.approx(1.24, abs=0.2)
     everything = titles(OpportunityFilters(origin=origin, sort=Sort.NEAREST))
@@ -122,9 +135,13 @@ def test_it_sorts_by_soonest_start_and_newest(make_opportunity):
 def test_it_respects_the_publishing_window_and_end_date(make_opportunity):
     now = timezone.now()
     make_opportunity("Før", publish_from=now + datetime.timedelta(days=1))
-    make_opportunity("Efter", publish_until=now - datetime.timedelta(days=1),
-                     publish_from=now - datetime.timedelta(days=10))
-    make_opportunity("Slut", start_date=datetime.date(2020, 1, 1),
-                     end_date=datetime.date(2020, 1, 2))
+    make_opportunity(
+        "Efter",
+        publish_until=now - datetime.timedelta(days=1),
+        publish_from=now - datetime.timedelta(days=10),
+    )
+    make_opportunity(
+        "Slut", start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2020, 1, 2)
+    )
     make_opportunity("Nu")
     assert titles(OpportunityFilters()) == ["Nu"]

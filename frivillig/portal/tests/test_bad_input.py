@@ -1,18 +1,21 @@
 import pytest
 
 
-@pytest.mark.parametrize("query, field", [
-    ({"area": "findes-ikke"}, "area"),
-    ({"kind": "paid"}, "kind"),
-    ({"sort": "price"}, "sort"),
-    ({"postal_code": "abcd"}, "postal_code"),
-    ({"postal_code": "2100"}, "postal_code"),
-    ({"postal_code": "9000", "distance": "-5"}, "distance"),
-    ({"postal_code": "9000", "distance": "99999999999999999999"}, "distance"),
-    ({"postal_code": "9000", "distance": "ti"}, "distance"),
-    ({"distance": "10"}, "postal_code"),
-    ({"q": "x" * 10_000}, "q"),
-])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ({"area": "findes-ikke"}, "area"),
+        ({"kind": "paid"}, "kind"),
+        ({"sort": "price"}, "sort"),
+        ({"postal_code": "abcd"}, "postal_code"),
+        ({"postal_code": "2100"}, "postal_code"),
+        ({"postal_code": "9000", "distance": "-5"}, "distance"),
+        ({"postal_code": "9000", "distance": "99999999999999999999"}, "distance"),
+        ({"postal_code": "9000", "distance": "ti"}, "distance"),
+        ({"distance": "10"}, "postal_code"),
+        ({"q": "x" * 10_000}, "q"),
+    ],
+)
 def test_it_explains_bad_filters_without_failing(client, places, areas, query, field):
     response = client.get("/soeg/", query)
     assert response.status_code == 400
@@ -28,8 +31,7 @@ def test_it_keeps_what_was_typed_when_a_filter_is_wrong(client, places, areas):
 
 
 def test_it_explains_errors_in_english_too(client, places, areas):
-    html = client.get("/soeg/", {"postal_code": "2100"}, HTTP_ACCEPT_LANGUAGE="en")\
-        .content.decode()
+    html = client.get("/soeg/", {"postal_code": "2100"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "We do not know the postal code 2100" in html
 
 
@@ -49,10 +51,16 @@ def test_it_never_reflects_markup_unescaped(client, make_opportunity):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-@pytest.mark.parametrize("url", [
-    "/muligheder/findes-ikke/", "/organisationer/findes-ikke/", "/omraader/findes-ikke/",
-    "/byer/findes-ikke/", "/findes-ikke/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/muligheder/findes-ikke/",
+        "/organisationer/findes-ikke/",
+        "/omraader/findes-ikke/",
+        "/byer/findes-ikke/",
+        "/findes-ikke/",
+    ],
+)
 def test_it_shows_a_helpful_404(client, db, url):
     response = client.get(url)
     assert response.status_code == 404

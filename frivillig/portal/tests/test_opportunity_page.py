@@ -6,8 +6,13 @@ from frivillig.catalog.models import OpportunityStatus
 
 
 def test_it_shows_the_opportunity_in_plain_words(client, make_opportunity):
-    opportunity = make_opportunity("Lektiehjælp", min_age=18, requires_child_certificate=True,
-                                   address="Torvet 1", covers_expenses=True)
+    opportunity = make_opportunity(
+        "Lektiehjælp",
+        min_age=18,
+        requires_child_certificate=True,
+        address="Torvet 1",
+        covers_expenses=True,
+    )
     html = client.get(opportunity.get_absolute_url()).content.decode()
     assert "<h1>Lektiehjælp</h1>" in html
     assert "Du skal være mindst 18 år." in html
@@ -31,8 +36,7 @@ def test_it_describes_itself_to_search_engines(client, make_opportunity):
 
 def test_it_marks_danish_text_on_an_english_page(client, make_opportunity):
     opportunity = make_opportunity("Besøgsven")
-    html = client.get(opportunity.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")\
-        .content.decode()
+    html = client.get(opportunity.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<h1 lang="da">Besøgsven</h1>' in html
 
 
@@ -42,16 +46,19 @@ def test_it_is_gone_when_paused(client, make_opportunity):
     assert client.get(opportunity.get_absolute_url()).status_code == 404
 
 
-def test_it_shows_organisation_area_and_town_pages(client, make_opportunity, organisation,
-                                                   areas, places):
+def test_it_shows_organisation_area_and_town_pages(
+    client, make_opportunity, organisation, areas, places
+):
     make_opportunity("Besøgsven i Nibe")
-    for url in (organisation.get_absolute_url(), areas["aeldre"].get_absolute_url(),
-                places["nibe"].get_absolute_url()):
+    for url in (
+        organisation.get_absolute_url(),
+        areas["aeldre"].get_absolute_url(),
+        places["nibe"].get_absolute_url(),
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
         assert "Besøgsven i Nibe" in response.content.decode()
-    assert "Besøgsven i Nibe" not in client.get(areas["boern"].get_absolute_url())\
-        .content.decode()
+    assert "Besøgsven i Nibe" not in client.get(areas["boern"].get_absolute_url()).content.decode()
 
 
 def test_it_hides_unapproved_organisations(client, organisation):

@@ -1,10 +1,16 @@
 import pytest
 
 
-@pytest.mark.parametrize("url", [
-    "/saadan-bliver-du-frivillig/", "/frivilligstrategi/", "/tilgaengelighed/", "/privatliv/",
-    "/organisationer/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/saadan-bliver-du-frivillig/",
+        "/frivilligstrategi/",
+        "/tilgaengelighed/",
+        "/privatliv/",
+        "/organisationer/",
+    ],
+)
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_it_serves_every_information_page_in_both_languages(client, db, url, language):
     response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)

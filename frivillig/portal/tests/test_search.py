@@ -14,16 +14,18 @@ def test_it_finds_english_friendly_work_within_10_km(client, make_opportunity):
     make_opportunity("Café i Nørresundby", place="noerresundby", suits_english_speakers=True)
     make_opportunity("Café i Nibe", place="nibe", suits_english_speakers=True)
     make_opportunity("Kun dansk", place="aalborg")
-    response = client.get("/soeg/", {"postal_code": "9000", "distance": "10",
-                                     "suitable": "english"})
+    response = client.get(
+        "/soeg/", {"postal_code": "9000", "distance": "10", "suitable": "english"}
+    )
     assert [o.title for o in response.context["page"].object_list] == ["Café i Nørresundby"]
     assert "km" in response.content.decode()
 
 
 def test_it_keeps_every_choice_in_the_url_and_the_form(client, make_opportunity):
     make_opportunity("Besøgsven")
-    html = client.get("/soeg/?q=bes%C3%B8gsven&area=aeldre&setting=land&sort=newest")\
-        .content.decode()
+    html = client.get(
+        "/soeg/?q=bes%C3%B8gsven&area=aeldre&setting=land&sort=newest"
+    ).content.decode()
     assert 'value="besøgsven"' in html
     assert 'value="aeldre" class="form-checkbox" id="id_area_0" checked' in html
     assert '<option value="land" selected>' in html

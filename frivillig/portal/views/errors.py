@@ -1,6 +1,8 @@
 """Styled error pages that keep the site's look and language, and never reveal internals."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 
 def not_found(request, exception=None):
@@ -8,8 +10,5 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
-    # Rendered without a request context on purpose: whatever broke may be in there.
-    from django.template import loader
-    from django.http import HttpResponseServerError
-
+    # Rendered without the request context on purpose: whatever broke may be in there.
     return HttpResponseServerError(loader.get_template("500.html").render())

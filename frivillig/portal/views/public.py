@@ -21,14 +21,18 @@ from frivillig.portal.pagination import BadPage, get_page
 
 
 def home(request):
-    return render(request, "portal/home.html", {
-        "form": SearchForm(),
-        "areas": areas_with_counts(),
-        "urgent": urgent_opportunities(),
-        "newest": newest_opportunities(),
-        "opportunity_count": Opportunity.objects.visible().count(),
-        "organisation_count": Organisation.objects.approved().count(),
-    })
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "form": SearchForm(),
+            "areas": areas_with_counts(),
+            "urgent": urgent_opportunities(),
+            "newest": newest_opportunities(),
+            "opportunity_count": Opportunity.objects.visible().count(),
+            "organisation_count": Organisation.objects.approved().count(),
+        },
+    )
 
 
 def _results_context(request, filters: OpportunityFilters):
@@ -58,25 +62,31 @@ def search(request):
 
 def opportunity_detail(request, slug):
     opportunity = get_object_or_404(
-        Opportunity.objects.visible().select_related("organisation", "place")
+        Opportunity.objects.visible()
+        .select_related("organisation", "place")
         .prefetch_related("areas"),
         slug=slug,
     )
-    return render(request, "portal/opportunity.html", {
-        "opportunity": opportunity,
-        "requirements": presenters.requirements(opportunity),
-        "offers": presenters.offers(opportunity),
-        "suitability": presenters.suitability(opportunity),
-        "time_commitment": presenters.time_commitment(opportunity),
-        "json_ld": presenters.json_ld(opportunity, settings.SITE_URL),
-        "nav": "search",
-    })
+    return render(
+        request,
+        "portal/opportunity.html",
+        {
+            "opportunity": opportunity,
+            "requirements": presenters.requirements(opportunity),
+            "offers": presenters.offers(opportunity),
+            "suitability": presenters.suitability(opportunity),
+            "time_commitment": presenters.time_commitment(opportunity),
+            "json_ld": presenters.json_ld(opportunity, settings.SITE_URL),
+            "nav": "search",
+        },
+    )
 
 
 def organisation_list(request):
     visible = Opportunity.objects.visible()
     organisations = (
-        Organisation.objects.approved().select_related("place")
+        Organisation.objects.approved()
+        .select_related("place")
         .annotate(open_count=Count("opportunities", filter=Q(opportunities__in=visible)))
         .order_by("name")
     )
@@ -86,11 +96,15 @@ def organisation_list(request):
     try:
         page = get_page(organisations, request.GET.get("page"), per_page=40)
     except BadPage as error:
-        return render(request, "portal/organisations.html",
-                      {"page_error": str(error), "nav": "organisations", "q": letter},
-                      status=error.status)
-    return render(request, "portal/organisations.html",
-                  {"page": page, "nav": "organisations", "q": letter})
+        return render(
+            request,
+            "portal/organisations.html",
+            {"page_error": str(error), "nav": "organisations", "q": letter},
+            status=error.status,
+        )
+    return render(
+        request, "portal/organisations.html", {"page": page, "nav": "organisations", "q": letter}
+    )
 
 
 def _listing(request, template, filters, extra):
@@ -107,18 +121,23 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.approved().select_related("place", "parent"), slug=slug
     )
-    return _listing(request, "portal/organisation.html",
-                    OpportunityFilters(organisation_id=organisation.pk),
-                    {"organisation": organisation, "nav": "organisations"})
+    return _listing(
+        request,
+        "portal/organisation.html",
+        OpportunityFilters(organisation_id=organisation.pk),
+        {"organisation": organisation, "nav": "organisations"},
+    )
 
 
 def area_detail(request, slug):
     area = get_object_or_404(Area, slug=slug)
-    return _listing(request, "portal/area.html", OpportunityFilters(areas=(area.slug,)),
-                    {"area": area})
+    return _listing(
+        request, "portal/area.html", OpportunityFilters(areas=(area.slug,)), {"area": area}
+    )
 
 
 def place_detail(request, slug):
     place = get_object_or_404(Place, slug=slug)
-    return _listing(request, "portal/place.html", OpportunityFilters(town=place.slug),
-                    {"place": place})
+    return _listing(
+        request, "portal/place.html", OpportunityFilters(town=place.slug), {"place": place}
+    )
