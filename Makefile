@@ -12,7 +12,7 @@ demo: install assets messages
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
-	DEBUG=1 SECURE_SSL=0 DEMO_MODE=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	DEBUG=1 SECURE_SSL=0 DEMO_MODE=1 TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install assets messages
 	$(BIN)/pytest -p xdist -n auto $(PYTEST_ARGS) -m "not browser"

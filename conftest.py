@@ -38,6 +38,18 @@ def _plain_http(settings):
     settings.CSRF_COOKIE_SECURE = False
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Real hashing costs ~0.3 s a user by design; tests do not need to resist brute force.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_at_once(settings):
+    # Tasks run in-process when enqueued; e-mails land in the locmem outbox.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def places(db):
     return {
@@ -174,6 +186,22 @@ def make_opportunity(db, organisation, places, areas):
 @pytest.fixture
 def now():
     return timezone.now()
+
+
+@pytest.fixture
+def volunteer(make_user):
+    from frivillig.accounts.models import VolunteerProfile
+
+    user = make_user("frivillig@example.dk", first_name="Vera", last_name="Frivillig")
+    VolunteerProfile.objects.create(user=user, postal_code="9000", birth_year=1990)
+    return user
+
+
+@pytest.fixture
+def coordinator(make_user, organisation):
+    user = make_user("koordinator@example.dk", first_name="Kim", last_name="Koordinator")
+    add_member(organisation=organisation, user=user, role=Role.COORDINATOR)
+    return user
 
 
 def pytest_collection_modifyitems(config, items):

@@ -42,10 +42,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django_tasks",
+    "django_tasks_db",
     "frivillig.accounts",
     "frivillig.organisations",
     "frivillig.catalog",
+    "frivillig.engagements",
+    "frivillig.notifications",
     "frivillig.portal",
+    "frivillig.backoffice",
     "frivillig.api",
 ]
 
@@ -164,6 +169,15 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
 CATALOG_PAGE_SIZE = 20
+
+# Background work (e-mail, reminders) through Django's tasks API. Production runs workers
+# (`manage.py db_worker`) against the database queue; the demo and the tests run each task at
+# once, in the request that enqueued it (after commit).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("frivillig.api.urls")),
+    path("org/", include("frivillig.backoffice.urls")),
     path("", include("frivillig.portal.urls")),
 ]
 

@@ -1,5 +1,5 @@
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import include, path
 
 from frivillig.portal.feeds import NewOpportunitiesFeed
 from frivillig.portal.sitemaps import SITEMAPS
@@ -22,4 +22,6 @@ urlpatterns = [
     path("feeds/nye-muligheder/", NewOpportunitiesFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", pages.robots_txt, name="robots"),
+    path("muligheder/<slug:slug>/meld-dig/", include("frivillig.portal.apply_urls")),
+    path("min-side/", include("frivillig.portal.my_page_urls")),
 ]

@@ -1,0 +1,45 @@
+"""The back office's one door: /org/<slug>/ plus a capability, resolved in one place.
+
+Every view is wrapped in `organisation_view(capability)`; it signs the user in if needed,
+finds the organisation only among those the user may act for (organisations.permissions),
+and answers 404 to everyone else, so another organisation's pages do not even exist."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import get_object_or_404
+
+from frivillig.accounts.models import PersonalDataRead
+from frivillig.organisations import permissions
+
+
+def organisation_view(capability: str = permissions.VIEW):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, slug, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            request.organisation = permissions.get_organisation_for_user(
+                request.user, slug, capability
+            )
+            request.scope = permissions.organisations_for_user(
+                request.user, permissions.VIEW
+            ).filter(path__startswith=request.organisation.path)
+            request.can = lambda cap: permissions.user_can(request.user, request.organisation, cap)
+            return view(request, *args, **kwargs)
+
+        wrapper.capability = capability
+        return wrapper
+
+    return decorator
+
+
+def get_in_scope(request, queryset, **lookup):
+    """An object that belongs to the current organisation or one below it, or 404."""
+    return get_object_or_404(queryset.filter(organisation__in=request.scope), **lookup)
+
+
+def log_personal_data_read(request, volunteer, what: str) -> None:
+    PersonalDataRead.objects.create(
+        staff=request.user, volunteer=volunteer, organisation=request.organisation, what=what
+    )

@@ -1,0 +1,212 @@
+"""From interest to engagement. Every function owns its transaction, locks the one row it
+changes before checking its state (so two clicks cannot both accept, or accept and withdraw),
+and sends e-mail only after commit."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frivillig.accounts.models import VolunteerProfile
+from frivillig.catalog.models import Opportunity
+from frivillig.engagements import eligibility, notices
+from frivillig.engagements.models import (
+    Application,
+    ApplicationStatus,
+    Engagement,
+    EngagementStatus,
+)
+
+
+class EngagementError(Exception):
+    """A rule about applications or engagements was broken; the message is for the user."""
+
+
+def _locked_application(application: Application) -> Application:
+    return (
+        Application.objects.select_for_update()
+        .select_related("opportunity", "organisation", "volunteer")
+        .get(pk=application.pk)
+    )
+
+
+def _locked_engagement(engagement: Engagement) -> Engagement:
+    return (
+        Engagement.objects.select_for_update()
+        .select_related("opportunity", "organisation", "volunteer")
+        .get(pk=engagement.pk)
+    )
+
+
+def apply(
+    *, volunteer, opportunity: Opportunity, message: str = "", availability: str = ""
+) -> Application:
+    """The volunteer applies. Raises eligibility.ApplicationNotAllowed with a kind reason."""
+    profile = VolunteerProfile.objects.filter(user=volunteer).first()
+    eligibility.check_open(opportunity)
+    eligibility.check_age(opportunity, profile.birth_year if profile else None)
+    eligibility.check_not_applied(opportunity, volunteer)
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                opportunity=opportunity,
+                organisation_id=opportunity.organisation_id,
+                volunteer=volunteer,
+                message=message.strip(),
+                availability=availability.strip(),
+            )
+            notices.application_received(application)
+    except IntegrityError:
+        # Two submissions raced past the check above; the partial unique constraint decided.
+        raise eligibility.AlreadyApplied(
+            _(
+                "You have already applied for this opportunity. You can follow the answer on "
+                "“My page”."
+            )
+        ) from None
+    return application
+
+
+@transaction.atomic
+def accept(*, application: Application, by) -> Engagement:
+    application = _locked_application(application)
+    if application.status != ApplicationStatus.PENDING:
+        raise EngagementError(_("This application has already been answered."))
+    application.status = ApplicationStatus.ACCEPTED
+    application.answered_at = timezone.now()
+    application.save(update_fields=["status", "answered_at"])
+    engagement = Engagement.objects.create(
+        application=application,
+        opportunity=application.opportunity,
+        organisation=application.organisation,
+        volunteer=application.volunteer,
+    )
+    notices.application_accepted(application, by=by)
+    return engagement
+
+
+@transaction.atomic
+def decline(*, application: Application, by, message: str) -> Application:
+    application = _locked_application(application)
+    if application.status != ApplicationStatus.PENDING:
+        raise EngagementError(_("This application has already been answered."))
+    application.status = ApplicationStatus.DECLINED
+    application.answered_at = timezone.now()
+    application.answer = message.strip()
+    application.save(update_fields=["status", "answered_at", "answer"])
+    notices.application_declined(application, by=by)
+    return application
+
+
+@transaction.atomic
+def ask_question(*, application: Application, by, question: str) -> Application:
+    application = _locked_application(application)
+    if application.status != ApplicationStatus.PENDING:
+        raise EngagementError(_("This application has already been answered."))
+    if not question.strip():
+        raise EngagementError(_("Write the question you want to ask."))
+    application.question = question.strip()
+    application.question_asked_at = timezone.now()
+    application.save(update_fields=["question", "question_asked_at"])
+    notices.application_question(application, by=by)
+    return application
+
+
+@transaction.atomic
+def withdraw(*, application: Application, volunteer, note: str = "") -> Application:
+    """The volunteer takes back an application: one action, no reason needed."""
+    application = _locked_application(application)
+    if application.volunteer_id != volunteer.pk:
+        raise EngagementError(_("This application is not yours."))
+    if application.status != ApplicationStatus.PENDING:
+        raise EngagementError(_("Only an application that awaits an answer can be withdrawn."))
+    application.status = ApplicationStatus.WITHDRAWN
+    application.answered_at = timezone.now()
+    application.save(update_fields=["status", "answered_at"])
+    notices.application_withdrawn(application, note=note.strip())
+    return application
+
+
+def _change(engagement: Engagement, volunteer, allowed_from: set[str]) -> Engagement:
+    engagement = _locked_engagement(engagement)
+    if engagement.volunteer_id != volunteer.pk:
+        raise EngagementError(_("This engagement is not yours."))
+    if engagement.status not in allowed_from:
+        raise EngagementError(_("That is not possible for this engagement now."))
+    return engagement
+
+
+@transaction.atomic
+def pause(*, engagement: Engagement, volunteer, note: str = "") -> Engagement:
+    engagement = _change(engagement, volunteer, {EngagementStatus.ACTIVE})
+    engagement.status = EngagementStatus.PAUSED
+    engagement.paused_at = timezone.now()
+    engagement.save(update_fields=["status", "paused_at"])
+    notices.engagement_paused(engagement, note=note.strip())
+    return engagement
+
+
+@transaction.atomic
+def resume(*, engagement: Engagement, volunteer) -> Engagement:
+    engagement = _change(engagement, volunteer, {EngagementStatus.PAUSED})
+    engagement.status = EngagementStatus.ACTIVE
+    engagement.paused_at = None
+    engagement.save(update_fields=["status", "paused_at"])
+    notices.engagement_resumed(engagement)
+    return engagement
+
+
+@transaction.atomic
+def end(*, engagement: Engagement, volunteer, note: str = "") -> Engagement:
+    """The volunteer stops. The strategy's 'utvungen': no reason, no sanction, no record
+    of who stopped beyond the date."""
+    engagement = _change(engagement, volunteer, {EngagementStatus.ACTIVE, EngagementStatus.PAUSED})
+    engagement.status = EngagementStatus.ENDED
+    engagement.ended_at = timezone.now()
+    engagement.save(update_fields=["status", "ended_at"])
+    notices.engagement_ended_by_volunteer(engagement, note=note.strip())
+    return engagement
+
+
+@transaction.atomic
+def end_by_organisation(*, engagement: Engagement, by, message: str) -> Engagement:
+    engagement = _locked_engagement(engagement)
+    if engagement.status == EngagementStatus.ENDED:
+        raise EngagementError(_("This engagement has already ended."))
+    engagement.status = EngagementStatus.ENDED
+    engagement.ended_at = timezone.now()
+    engagement.save(update_fields=["status", "ended_at"])
+    notices.engagement_ended_by_organisation(engagement, by=by, message=message.strip())
+    return engagement
+
+
+REMINDER_AFTER_DAYS = (3, 7)
+
+
+def send_reminders(*, now=None) -> int:
+    """Remind organisations of applications unanswered after 3 and after 7 days. Safe to run
+    as often as you like: each reminder is counted on the application and sent once."""
+    now = now or timezone.now()
+    sent = 0
+    for step, days in enumerate(REMINDER_AFTER_DAYS, start=1):
+        due = Application.objects.filter(
+            status=ApplicationStatus.PENDING,
+            reminders_sent=step - 1,
+            created_at__lte=now - timezone.timedelta(days=days),
+        ).values_list("pk", flat=True)
+        for pk in due:
+            with transaction.atomic():
+                application = (
+                    Application.objects.select_for_update()
+                    .select_related("opportunity", "organisation", "volunteer")
+                    .get(pk=pk)
+                )
+                if (
+                    application.status != ApplicationStatus.PENDING
+                    or application.reminders_sent != step - 1
+                ):
+                    continue
+                application.reminders_sent = step
+                application.save(update_fields=["reminders_sent"])
+                notices.application_reminder(application, days=days)
+                sent += 1
+    return sent

@@ -1,0 +1,10 @@
+from django.core.mail import EmailMultiAlternatives
+from django_tasks import task
+
+
+@task()
+def send_email(*, to: list[str], subject: str, text: str, html: str, reply_to: list[str]):
+    """Deliver one e-mail. Runs in a worker (or at once in the demo and tests)."""
+    message = EmailMultiAlternatives(subject=subject, body=text, to=to, reply_to=reply_to)
+    message.attach_alternative(html, "text/html")
+    message.send()
