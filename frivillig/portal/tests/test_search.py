@@ -67,3 +67,9 @@ def test_it_costs_the_same_queries_for_5_and_50_results(client, make_opportunity
     many = _count_queries(client, "/soeg/?q=besøgsven&postal_code=9000")
     assert few == many
     assert _count_queries(client, "/") == _count_queries(client, "/")
+
+
+def test_it_shows_htmx_users_what_is_wrong_in_the_results(client, places, areas):
+    response = client.get("/soeg/", {"postal_code": "2100"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200  # htmx only swaps successful responses
+    assert "Vi kender ikke postnummeret 2100" in response.content.decode()

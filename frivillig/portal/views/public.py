@@ -54,7 +54,12 @@ def search(request):
             context.update(_results_context(request, filters))
         except BadPage as error:
             context["page_error"], status = str(error), error.status
-    template = "portal/_results.html" if request.headers.get("HX-Request") else "portal/search.html"
+    if request.headers.get("HX-Request"):
+        # htmx swaps only successful responses; the fragment carries its own error message.
+        template, status = "portal/_results.html", 200
+        context["htmx"] = True
+    else:
+        template = "portal/search.html"
     response = render(request, template, context, status=status)
     patch_vary_headers(response, ["HX-Request"])
     return response
