@@ -7,8 +7,10 @@ from frivillig.catalog.models import Opportunity, OpportunityStatus
 def test_it_creates_a_draft_with_coordinates_from_its_town(make_opportunity, places):
     opportunity = make_opportunity(publish=False)
     assert opportunity.status == OpportunityStatus.DRAFT
-    assert (opportunity.latitude, opportunity.longitude) == (places["nibe"].latitude,
-                                                             places["nibe"].longitude)
+    assert (opportunity.latitude, opportunity.longitude) == (
+        places["nibe"].latitude,
+        places["nibe"].longitude,
+    )
     assert "ældresagen nibe" in opportunity.search_document
     assert "ældre" in opportunity.search_document
 

@@ -1,0 +1,77 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from frivillig.catalog.demo.loader import LOGINS, load_demo
+from frivillig.catalog.demo.scale import add_generated
+from frivillig.catalog.models import Area, Opportunity, Place
+from frivillig.organisations.models import Organisation
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the Aalborg demo: areas, towns, organisations, published opportunities and "
+        "demo log-ins. Safe to run again. With --scale N, also add N generated "
+        "opportunities for benchmarks."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="add N generated published opportunities (bulk insert)",
+        )
+        parser.add_argument(
+            "--scale-organisations",
+            type=int,
+            default=None,
+            metavar="M",
+            help="generated organisations to add with --scale (default N // 50)",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=1, help="random seed for the generated opportunities"
+        )
+
+    def handle(self, *args, scale, scale_organisations, seed, verbosity, **options):
+        if scale < 0 or (scale_organisations is not None and scale_organisations < 0):
+            raise CommandError("--scale and --scale-organisations cannot be negative.")
+        out = self.stdout.write if verbosity > 0 else (lambda *args: None)
+        started = time.perf_counter()
+        summary = load_demo()
+        out(
+            f"Demo: {summary.organisations_created} organisationer og "
+            f"{summary.opportunities_created} opgaver oprettet / organisations and "
+            f"opportunities created ({time.perf_counter() - started:.1f} s)."
+        )
+        if scale:
+            started = time.perf_counter()
+            add_generated(opportunities=scale, organisations=scale_organisations, seed=seed)
+            out(
+                f"Genereret / generated: {scale} opgaver / opportunities "
+                f"({time.perf_counter() - started:.1f} s)."
+            )
+        if verbosity > 0:
+            self._print_summary(out)
+
+    def _print_summary(self, out):
+        organisations = Organisation.objects
+        out("")
+        out(self.style.MIGRATE_HEADING("Frivilligportalen – demodata / demo data"))
+        out(f"  Fagområder / areas:                {Area.objects.count()}")
+        out(f"  Byer / towns:                      {Place.objects.count()}")
+        out(
+            f"  Organisationer / organisations:    {organisations.count()} "
+            f"({organisations.filter(is_approved=False).count()} afventer godkendelse / "
+            f"awaiting approval)"
+        )
+        out(f"  Synlige opgaver / visible opportunities: {Opportunity.objects.visible().count()}")
+        out("")
+        out(
+            self.style.MIGRATE_HEADING(
+                "Log-ins – KUN TIL DEMO / DEMO ONLY, never use these passwords for real"
+            )
+        )
+        for login in LOGINS:
+            out(f"  {login.email:<36} {login.password:<20} {login.description}")
