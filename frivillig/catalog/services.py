@@ -7,19 +7,14 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from frivillig.catalog.models import Area, Opportunity, OpportunityStatus, Place
+from frivillig.text import danish_slug
 
 
 class CatalogError(Exception):
     """A catalogue rule was broken; str(error) is a translated message for the user."""
-
-
-def danish_slug(text: str, max_length: int = 80) -> str:
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    return slugify(text)[:max_length].strip("-")
 
 
 def _unique_opportunity_slug(title: str) -> str:

@@ -1,10 +1,10 @@
 """Writes to the organisation tree. Each function owns its transaction."""
 
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from frivillig.organisations.models import Membership, Organisation
+from frivillig.text import danish_slug
 
 
 class OrganisationError(Exception):
@@ -12,7 +12,7 @@ class OrganisationError(Exception):
 
 
 def _unique_slug(name: str) -> str:
-    base = slugify(name.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))[:90] or "org"
+    base = danish_slug(name, 90) or "org"
     slug, n = base, 2
     while Organisation.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1

@@ -18,11 +18,6 @@ from django.test.utils import override_settings
 from frivillig.organisations.models import OrganisationKind
 from frivillig.organisations.services import create_organisation
 
-# Playwright's sync API runs an asyncio event loop in this thread, and Django refuses ORM calls
-# from a thread with a running loop; the fixtures and the flush after each test are plain
-# synchronous code, so the guard only gets in the way here.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -44,7 +39,22 @@ LOCALES = {"da": "da-DK", "en": "en-GB"}
 
 
 @pytest.fixture(scope="session")
-def browser():
+def _allow_async_unsafe():
+    """Playwright's sync API keeps an asyncio event loop running in this thread, and Django
+    refuses ORM calls from a thread with a running loop. The fixtures and the flush after each
+    test are plain synchronous code, so the guard only gets in the way while the browser runs
+    (and it is put back afterwards for any other tests in the same run)."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="session")
+def browser(_allow_async_unsafe):
     from playwright.sync_api import sync_playwright
 
     executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -76,8 +86,7 @@ def live_server(_plain_http, live_server):
 
 
 @pytest.fixture
-def catalogue(transactional_db, places, areas, organisation, other_organisation,
-              make_opportunity):
+def catalogue(transactional_db, places, areas, organisation, other_organisation, make_opportunity):
     """Two associations with published opportunities across areas, towns and languages."""
     cache.clear()  # nothing cached from an earlier test's (flushed) database may leak in
     nibe = make_opportunity(
@@ -122,7 +131,9 @@ def catalogue(transactional_db, places, areas, organisation, other_organisation,
     )
     draft = make_opportunity("Kladde der ikke må ses", publish=False, place="aalborg")
     unapproved = create_organisation(
-        name="Ikke godkendt forening", kind=OrganisationKind.ASSOCIATION, is_approved=False,
+        name="Ikke godkendt forening",
+        kind=OrganisationKind.ASSOCIATION,
+        is_approved=False,
         place=places["aalborg"],
     )
     return {
@@ -153,17 +164,23 @@ def new_page(browser, live_server):
             bypass_csp=True,  # so that axe can be injected whatever the page's policy says
         )
         contexts.append(context)
-        context.add_cookies([
-            {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}
-        ])
+        context.add_cookies(
+            [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
+        )
         context.set_default_timeout(15_000)
         page = context.new_page()
         page.problems = []
         origin = live_server.url
 
         def on_response(response):
-            if response.url.startswith(origin) and response.status >= 400:
-                page.problems.append(f"HTTP {response.status} {urlsplit(response.url).path}")
+            # Chromium asks for /favicon.ico on its own; a missing one is not the page's fault.
+            path = urlsplit(response.url).path
+            if (
+                response.url.startswith(origin)
+                and response.status >= 400
+                and path != "/favicon.ico"
+            ):
+                page.problems.append(f"HTTP {response.status} {path}")
 
         page.on("response", on_response)
         page.on("pageerror", lambda error: page.problems.append(f"JavaScript error: {error}"))
@@ -204,10 +221,15 @@ def assert_no_axe_violations(page):
     results = page.evaluate(
         "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )
+    if not results["passes"]:
+        pytest.fail(f"axe checked nothing on {page.url}; is the page empty?", pytrace=False)
     violations = results["violations"]
     if violations:
-        pytest.fail(f"axe found {len(violations)} violation(s) on {page.url}:\n"
-                    + format_violations(violations), pytrace=False)
+        pytest.fail(
+            f"axe found {len(violations)} violation(s) on {page.url}:\n"
+            + format_violations(violations),
+            pytrace=False,
+        )
 
 
 def format_violations(violations, max_nodes=3):

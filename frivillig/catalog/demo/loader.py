@@ -27,6 +27,7 @@ from frivillig.catalog.demo.templates_community import TEMPLATES as COMMUNITY_TE
 from frivillig.catalog.models import Area, Opportunity, OpportunityKind, Place
 from frivillig.organisations.models import Organisation, Role
 from frivillig.organisations.services import add_member, create_organisation
+from frivillig.text import danish_slug
 
 DATA_DIR = settings.BASE_DIR / "catalog" / "data"
 ORGANISATIONS = MUNICIPAL + ASSOCIATIONS
@@ -238,7 +239,7 @@ def from_template(
 def _slugs_for(specs: list[dict]) -> list[str]:
     slugs, seen = [], set()
     for spec in specs:
-        base = services.danish_slug(spec["title"], 100)
+        base = danish_slug(spec["title"], 100)
         slug, n = base, 2
         while slug in seen:
             slug, n = f"{base}-{n}", n + 1

@@ -25,8 +25,8 @@ from frivillig.catalog.demo.loader import (
     town_in_text,
 )
 from frivillig.catalog.models import Area, Opportunity, OpportunityKind, OpportunityStatus, Place
-from frivillig.catalog.services import danish_slug
 from frivillig.organisations.models import Organisation, OrganisationKind
+from frivillig.text import danish_slug
 
 BATCH_SIZE = 5_000
 
