@@ -7,7 +7,8 @@ import os
 from itertools import count
 
 import pytest
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from frivillig.catalog import services as catalog
 from frivillig.catalog.models import Area, Place
@@ -36,6 +37,13 @@ def _plain_http(settings):
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+
+
+@pytest.fixture(autouse=True)
+def _no_language_leak():
+    # A request in English activates English for the thread; the next test starts in Danish.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

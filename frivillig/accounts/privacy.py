@@ -1,0 +1,221 @@
+"""A volunteer's rights over their own data: a copy of all of it (GDPR art. 15 and 20) and
+erasure (art. 17).
+
+What must be kept, and for how long, is decided here and nowhere else. Today nothing in the
+schema must be kept by law, so deleting an account deletes the person: the user row goes, and
+the database's ON DELETE CASCADE takes the profile, applications, engagements, memberships and
+the log of staff reads about them along. Statistics keep only anonymous counts, so they lose
+nothing that identifies anyone.
+
+When expense claims arrive, they are accounting records that the organisation must keep for
+5 years (bogføringsloven § 10). Then `delete_account` must anonymise the claims (detach them
+from the person, blank name, address and account number, keep amounts, dates and the
+organisation) before the user row is deleted, and the claims' foreign key to the user must be
+SET_NULL, never CASCADE or PROTECT.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frivillig.accounts.models import PersonalDataRead, User, VolunteerProfile
+from frivillig.engagements import services as engagements
+from frivillig.engagements.models import (
+    Application,
+    ApplicationStatus,
+    Engagement,
+    EngagementStatus,
+)
+from frivillig.organisations.models import Membership
+
+EXPORT_FORMAT = "frivilligportalen-personal-data"
+EXPORT_VERSION = 1
+
+# What a copy of the account holds. Never the password hash, permissions or session data.
+USER_FIELDS = ("email", "first_name", "last_name", "date_joined", "last_login")
+PROFILE_SKIP = {"id", "user"}
+
+
+class AccountDeletionError(Exception):
+    """The account cannot be deleted right now; the message says why, for the user."""
+
+
+def _iso(value):
+    """Dates and times as ISO 8601 text; anything else as it is."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def _profile_data(profile: VolunteerProfile | None) -> dict | None:
+    if profile is None:
+        return None
+    # Every concrete field, so a field added to the profile later is exported without anyone
+    # having to remember it here.
+    data = {}
+    for model_field in VolunteerProfile._meta.concrete_fields:
+        if model_field.name in PROFILE_SKIP:
+            continue
+        value = getattr(profile, model_field.attname)
+        data[model_field.name] = _iso(value)
+    data["interests"] = sorted(area.slug for area in profile.interests.all())
+    return data
+
+
+def _opportunity_data(opportunity) -> dict:
+    return {
+        "title": opportunity.title,
+        "url": _absolute(opportunity.get_absolute_url()),
+        "organisation": opportunity.organisation.name,
+        "contact_person": {
+            "name": opportunity.contact_name,
+            "email": opportunity.contact_email,
+            "phone": opportunity.contact_phone,
+        },
+    }
+
+
+def _sign_in_data(user) -> dict:
+    """The addresses and outside identities (OpenID Connect, SAML) the person signs in with,
+    when allauth is installed. Tokens are never stored, so none can leak here."""
+    data = {}
+    if apps.is_installed("allauth.account"):
+        from allauth.account.models import EmailAddress
+
+        data["email_addresses"] = [
+            {"email": e.email, "verified": e.verified, "primary": e.primary}
+            for e in EmailAddress.objects.filter(user=user).order_by("email")
+        ]
+    if apps.is_installed("allauth.socialaccount"):
+        from allauth.socialaccount.models import SocialAccount
+
+        data["identity_providers"] = [
+            {
+                "provider": s.provider,
+                "uid": s.uid,
+                "connected_at": _iso(s.date_joined),
+                "last_login": _iso(s.last_login),
+                # What the provider told us about the person, e.g. name and address claims.
+                "data": s.extra_data,
+            }
+            for s in SocialAccount.objects.filter(user=user).order_by("pk")
+        ]
+    return data
+
+
+def export_user_data(*, user) -> dict:
+    """Everything the portal holds about `user`, ready for json.dumps. About other people it
+    holds only what is public anyway (organisations and their contact persons) and who in
+    which organisation read the user's personal data."""
+    profile = VolunteerProfile.objects.filter(user=user).prefetch_related("interests").first()
+    applications = Application.objects.filter(volunteer=user).select_related(
+        "opportunity__organisation"
+    )
+    engagements_qs = Engagement.objects.filter(volunteer=user).select_related(
+        "opportunity__organisation"
+    )
+    reads = PersonalDataRead.objects.filter(volunteer=user).select_related("staff", "organisation")
+    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "site": settings.SITE_URL,
+        "user": {name: _iso(getattr(user, name)) for name in USER_FIELDS},
+        **_sign_in_data(user),
+        "profile": _profile_data(profile),
+        "applications": [
+            {
+                "id": a.pk,
+                "opportunity": _opportunity_data(a.opportunity),
+                "status": a.status,
+                "message": a.message,
+                "availability": a.availability,
+                "created_at": _iso(a.created_at),
+                "answered_at": _iso(a.answered_at),
+                "answer": a.answer,
+                "question": a.question,
+                "question_asked_at": _iso(a.question_asked_at),
+            }
+            for a in applications
+        ],
+        "engagements": [
+            {
+                "id": e.pk,
+                "opportunity": _opportunity_data(e.opportunity),
+                "status": e.status,
+                "started_at": _iso(e.started_at),
+                "paused_at": _iso(e.paused_at),
+                "ended_at": _iso(e.ended_at),
+            }
+            for e in engagements_qs
+        ],
+        "staff_roles": [
+            {
+                "organisation": m.organisation.name,
+                "role": m.role,
+                "since": _iso(m.created_at),
+            }
+            for m in memberships
+        ],
+        "personal_data_reads": [
+            {
+                "organisation": r.organisation.name,
+                # The staff member's name only: they read this person's data, and the person
+                # has the right to know who did (GDPR art. 15(1)(c)); their e-mail stays theirs.
+                "staff": r.staff.get_full_name() if r.staff_id else None,
+                "what": r.what,
+                "read_at": _iso(r.read_at),
+            }
+            for r in reads
+        ],
+    }
+
+
+def delete_account(*, user) -> None:
+    """Delete `user` and everything about them, in one transaction.
+
+    Pending applications are withdrawn and current engagements ended first, through the
+    same services the volunteer uses, so each organisation is told politely (after commit)
+    and no reason is asked for. Then the user row is deleted and the rest cascades.
+
+    Nothing needs keeping by law today. When expense claims exist, they must be kept for 5
+    years, anonymised (see the module docstring) before the row is deleted.
+    """
+    try:
+        with transaction.atomic():
+            # Lock the person first (the documented lock order: volunteer, then the rest), so
+            # an application made in another tab meanwhile waits and then fails cleanly
+            # instead of surviving the deletion.
+            person = User.objects.select_for_update().get(pk=user.pk)
+            pending = list(
+                Application.objects.filter(volunteer=person, status=ApplicationStatus.PENDING)
+            )
+            for application in pending:
+                engagements.withdraw(application=application, volunteer=person)
+            current = list(
+                Engagement.objects.filter(
+                    volunteer=person,
+                    status__in=[EngagementStatus.ACTIVE, EngagementStatus.PAUSED],
+                )
+            )
+            for engagement in current:
+                engagements.end(engagement=engagement, volunteer=person)
+            person.delete()
+    except User.DoesNotExist:
+        # Deleted already (a second click, another tab): the wish is fulfilled.
+        return
+    except (ProtectedError, RestrictedError):
+        # A record another part of the system must keep points at the person without an
+        # anonymisation rule here yet; refuse rather than lose it or the person's wish.
+        raise AccountDeletionError(
+            _(
+                "Your account could not be deleted right now, because some records must be "
+                "kept. Please contact the volunteer office, and we will delete it for you."
+            )
+        ) from None
