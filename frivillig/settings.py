@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from frivillig.accounts.identity_providers import social_providers_from_env
 from frivillig.env import env_bool, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -28,7 +29,7 @@ MUNICIPALITY = {
     "office_name": env_str("VOLUNTEER_OFFICE_NAME", "Frivilligt socialt arbejde"),
     "office_address": env_str("VOLUNTEER_OFFICE_ADDRESS", "Danmarksgade 17, 9000 Aalborg"),
     "office_phone": env_str("VOLUNTEER_OFFICE_PHONE", "99 31 41 72"),
-    "office_email": env_str("VOLUNTEER_OFFICE_EMAIL", "frivillig@aalborg.dk"),
+    "office_email": env_str("VOLUNTEER_OFFICE_EMAIL", "frivilligkontoret@example.dk"),
     "default_postal_code": env_str("MUNICIPALITY_DEFAULT_POSTAL_CODE", "9000"),
 }
 
@@ -52,6 +53,11 @@ INSTALLED_APPS = [
     "frivillig.portal",
     "frivillig.backoffice",
     "frivillig.api",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -85,7 +92,15 @@ TEMPLATES = [
             # Tests set this to raise on unknown variables (see conftest.py).
             "string_if_invalid": env_str("TEMPLATE_STRING_IF_INVALID", ""),
         },
-    }
+    },
+    {
+        # Plain-text e-mails: HTML escaping would turn "Børn & Unge" into "Børn &amp; Unge".
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # SQLite is the embedded default. WAL lets readers run beside the one writer, IMMEDIATE takes
@@ -188,3 +203,43 @@ LOGGING = {
 
 # Shows a banner that all content is fictional; `make demo` turns it on.
 DEMO_MODE = env_bool("DEMO_MODE", False)
+
+# Accounts (django-allauth): e-mail is the only identifier; people sign in with a code sent by
+# e-mail or with a password, and must confirm their address (by code) before they are in.
+# The User model keeps Django's `username` column; the adapter fills it with the e-mail.
+# Rate limits are allauth's defaults (ACCOUNT_RATE_LIMITS unset; see docs/accounts.md).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "portal:my_page"
+ACCOUNT_ADAPTER = "frivillig.accounts.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "frivillig.accounts.adapter.SocialAccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_EMAIL_VERIFICATION_SUPPORTS_RESEND = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_SUPPORTS_RESEND = True
+# allauth's 3 minutes is too short for someone who has to open a webmail on a phone; three
+# tries per code (allauth's default) keep guessing hopeless all the same.
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 10 * 60
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Frivilligportalen: "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SECURE_SSL else "http"
+ACCOUNT_LOGOUT_REDIRECT_URL = "portal:home"
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+# Trust a provider's *verified* e-mail to sign in to an existing account with that address
+# (e.g. staff through the municipality's directory). Off unless the operator turns it on.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = env_bool("SOCIALACCOUNT_TRUST_EMAIL", False)
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = SOCIALACCOUNT_EMAIL_AUTHENTICATION
+SOCIALACCOUNT_STORE_TOKENS = False
+# OpenID Connect and SAML providers come from the environment alone (docs/accounts.md);
+# with none configured, no provider buttons are shown.
+SOCIALACCOUNT_PROVIDERS = social_providers_from_env()

@@ -4,9 +4,10 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 
-from frivillig.api import public
+from frivillig.api import me, organisation, public
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
@@ -58,6 +59,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+@csrf_exempt  # a JSON 404 for any method; there is nothing here to protect
 def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
     """JSON, not the portal's HTML page, for any address under /api/v1/ that does not exist."""
     return api.create_response(
@@ -66,3 +68,5 @@ def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
 
 
 api.add_router("", public.router)
+api.add_router("/org", organisation.router)
+api.add_router("/me", me.router)

@@ -3,6 +3,7 @@ cannot drift apart, and nothing internal (search documents, approval flags, peop
 contact details) can leak by accident: a field that is not declared here is never serialised."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.conf import settings
 from ninja import Field, Schema
@@ -249,3 +250,350 @@ class OrganisationSearchParams(Schema):
         None, description="Area slug: organisations with a visible opportunity in that area."
     )
     page: str | None = Field(None, description="Page number, from 1.")
+
+
+# The organisation's API (token) ------------------------------------------------------------
+# Opportunities are read and written in one flat shape with the same field names, so that a
+# client can GET an opportunity, change a field and PATCH it back.
+
+OpportunityKindValue = Literal["recurring", "one_off", "event"]
+OpportunityStatusValue = Literal["draft", "published", "paused", "closed"]
+ApplicationStatusValue = Literal["pending", "accepted", "declined", "withdrawn"]
+EngagementStatusValue = Literal["active", "paused", "ended"]
+
+
+class OpportunityFieldsOut(Schema):
+    title: str
+    title_en: str
+    description: str
+    description_en: str
+    areas: list[str] = Field(description="Slugs of the opportunity's areas.")
+    place: str | None = Field(description="Slug of the town, or null.")
+    address: str
+    is_flexible_location: bool
+    kind: OpportunityKindValue
+    hours_per_month: int | None
+    hours_total: int | None
+    start_date: date | None
+    end_date: date | None
+    volunteers_wanted: int
+    is_urgent: bool
+    target_group: str
+    target_group_en: str
+    min_age: int | None
+    requires_child_certificate: bool
+    requires_driving_licence: bool
+    languages: str
+    skills: str
+    suits_young: bool
+    suits_seniors: bool
+    suits_families: bool
+    suits_english_speakers: bool
+    wheelchair_accessible: bool
+    offers_training: bool
+    covers_expenses: bool
+    offers_insurance: bool
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    publish_from: datetime | None
+    publish_until: datetime | None
+
+    @staticmethod
+    def resolve_areas(obj) -> list[str]:
+        return [area.slug for area in obj.areas.all()]
+
+    @staticmethod
+    def resolve_place(obj) -> str | None:
+        return obj.place.slug if obj.place_id else None
+
+
+class OrgOpportunityOut(OpportunityFieldsOut):
+    id: int
+    slug: str
+    url: str = Field(description="The page on the public portal (visible once published).")
+    status: OpportunityStatusValue
+    organisation: OrganisationRef
+    published_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return portal_url(obj)
+
+
+class OrgOpportunityPage(PageOut):
+    results: list[OrgOpportunityOut]
+
+
+# Bodies are documented here and validated by the views with the back office's rules, so that
+# every mistake comes back as a 400 with messages per field rather than ninja's 422.
+
+
+class OpportunityPatchIn(Schema):
+    """Any of the opportunity's fields; only those sent change."""
+
+    title: str = Field(None, max_length=160)
+    title_en: str = Field(None, max_length=160)
+    description: str = Field(None)
+    description_en: str = Field(None)
+    areas: list[str] = Field(None, description="Area slugs; at least one.")
+    place: str | None = Field(None, description="Town slug; required unless flexible.")
+    address: str = Field(None, max_length=200)
+    is_flexible_location: bool = Field(None)
+    kind: OpportunityKindValue = Field(None)
+    hours_per_month: int | None = Field(None, ge=0, le=32767)
+    hours_total: int | None = Field(None, ge=0, le=32767)
+    start_date: date | None = Field(None)
+    end_date: date | None = Field(None, description="On or after `start_date`.")
+    volunteers_wanted: int = Field(None, ge=1, le=999)
+    is_urgent: bool = Field(None)
+    target_group: str = Field(None, max_length=200)
+    target_group_en: str = Field(None, max_length=200)
+    min_age: int | None = Field(None, ge=0, le=100)
+    requires_child_certificate: bool = Field(None)
+    requires_driving_licence: bool = Field(None)
+    languages: str = Field(None, max_length=200)
+    skills: str = Field(None, max_length=300)
+    suits_young: bool = Field(None)
+    suits_seniors: bool = Field(None)
+    suits_families: bool = Field(None)
+    suits_english_speakers: bool = Field(None)
+    wheelchair_accessible: bool = Field(None)
+    offers_training: bool = Field(None)
+    covers_expenses: bool = Field(None)
+    offers_insurance: bool = Field(None)
+    contact_name: str = Field(None, max_length=200)
+    contact_email: str = Field(None, max_length=254)
+    contact_phone: str = Field(None, max_length=30)
+    publish_from: datetime | None = Field(None)
+    publish_until: datetime | None = Field(None, description="On or after `publish_from`.")
+
+
+OPPORTUNITY_EXAMPLE = {
+    "title": "Besøgsven for en ældre borger i Nibe",
+    "description": "Kom på besøg hos en ældre borger en gang om ugen: en kop kaffe, en gåtur.",
+    "areas": ["aeldre"],
+    "place": "nibe",
+    "kind": "recurring",
+    "hours_per_month": 4,
+    "target_group": "Ensomme ældre",
+    "contact_name": "Karen Kontakt",
+    "contact_email": "karen@example.dk",
+}
+
+
+class OpportunityCreateIn(OpportunityPatchIn):
+    """A new opportunity. It is saved as a draft: publish it with `.../publish`."""
+
+    title: str = Field(..., max_length=160)
+    description: str
+    areas: list[str] = Field(..., description="Area slugs; at least one.")
+    kind: OpportunityKindValue
+    target_group: str = Field(..., max_length=200)
+    contact_name: str = Field(..., max_length=200)
+    organisation: str | None = Field(
+        None,
+        description="Slug of the token's organisation or one below it; the token's own "
+        "organisation when left out.",
+    )
+
+
+class OpportunityRef(Schema):
+    id: int
+    slug: str
+    title: str
+
+
+class VolunteerRef(Schema):
+    name: str
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.get_full_name()
+
+
+def _profile_value(user, name: str, default):
+    profile = getattr(user, "profile", None)
+    return getattr(profile, name) if profile is not None else default
+
+
+class VolunteerContactOut(VolunteerRef):
+    """What the organisation needs to reach the volunteer. Reading it is logged."""
+
+    email: str
+    phone: str
+    postal_code: str
+    languages: str
+    skills: str
+    has_driving_licence: bool
+
+    @staticmethod
+    def resolve_phone(obj) -> str:
+        return _profile_value(obj, "phone", "")
+
+    @staticmethod
+    def resolve_postal_code(obj) -> str:
+        return _profile_value(obj, "postal_code", "")
+
+    @staticmethod
+    def resolve_languages(obj) -> str:
+        return _profile_value(obj, "languages", "")
+
+    @staticmethod
+    def resolve_skills(obj) -> str:
+        return _profile_value(obj, "skills", "")
+
+    @staticmethod
+    def resolve_has_driving_licence(obj) -> bool:
+        return _profile_value(obj, "has_driving_licence", False)
+
+
+class OrgApplicationOut(Schema):
+    id: int
+    status: ApplicationStatusValue
+    opportunity: OpportunityRef
+    organisation: OrganisationRef
+    volunteer: VolunteerRef
+    created_at: datetime
+    answered_at: datetime | None
+    engagement_id: int | None = Field(description="The engagement made by accepting, if any.")
+
+    @staticmethod
+    def resolve_engagement_id(obj) -> int | None:
+        engagement = getattr(obj, "engagement", None)
+        return engagement.pk if engagement is not None else None
+
+
+class OrgApplicationDetailOut(OrgApplicationOut):
+    volunteer: VolunteerContactOut
+    message: str
+    availability: str
+    answer: str
+    question: str
+    question_asked_at: datetime | None
+
+
+class OrgApplicationPage(PageOut):
+    results: list[OrgApplicationOut]
+
+
+class OrgEngagementOut(Schema):
+    id: int
+    status: EngagementStatusValue
+    opportunity: OpportunityRef
+    organisation: OrganisationRef
+    volunteer: VolunteerRef
+    application_id: int | None
+    started_at: datetime
+    paused_at: datetime | None
+    ended_at: datetime | None
+
+
+class OrgEngagementDetailOut(OrgEngagementOut):
+    volunteer: VolunteerContactOut
+
+
+class OrgEngagementPage(PageOut):
+    results: list[OrgEngagementOut]
+
+
+class OrgListParams(Schema):
+    status: str | None = Field(None, description="Only items with this status.")
+    page: str | None = Field(None, description="Page number, from 1.")
+
+
+class DeclineIn(Schema):
+    message: str = Field(
+        ..., min_length=1, max_length=2000, description="Sent to the volunteer by e-mail."
+    )
+
+
+class MessageIn(Schema):
+    message: str = Field(
+        "", max_length=2000, description="Sent to the volunteer by e-mail; may be empty."
+    )
+
+
+class QuestionIn(Schema):
+    question: str = Field(
+        ..., min_length=1, max_length=2000, description="Sent to the volunteer by e-mail."
+    )
+
+
+# The volunteer's own data (session) --------------------------------------------------------
+
+
+class ProfileOut(Schema):
+    phone: str
+    postal_code: str
+    birth_year: int | None
+    interests: list[str] = Field(description="Slugs of the areas of interest.")
+    available_weekdays: bool
+    available_evenings: bool
+    available_weekends: bool
+    wants_one_off: bool
+    wants_recurring: bool
+    languages: str
+    skills: str
+    has_driving_licence: bool
+    open_to_contact: bool
+    language: Literal["da", "en"]
+
+    @staticmethod
+    def resolve_interests(obj) -> list[str]:
+        return [area.slug for area in obj.interests.all()]
+
+
+class MeOut(Schema):
+    email: str
+    first_name: str
+    last_name: str
+    profile: ProfileOut | None
+
+    @staticmethod
+    def resolve_profile(obj):
+        return getattr(obj, "profile", None)
+
+
+class MyOpportunityRef(Schema):
+    slug: str
+    title: str
+    url: str
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return portal_url(obj)
+
+
+class MyApplicationOut(Schema):
+    id: int
+    status: ApplicationStatusValue
+    opportunity: MyOpportunityRef
+    organisation: OrganisationRef
+    message: str
+    availability: str
+    created_at: datetime
+    answered_at: datetime | None
+    answer: str
+    question: str
+    question_asked_at: datetime | None
+
+
+class MyEngagementOut(Schema):
+    id: int
+    status: EngagementStatusValue
+    opportunity: MyOpportunityRef
+    organisation: OrganisationRef
+    started_at: datetime
+    paused_at: datetime | None
+    ended_at: datetime | None
+
+
+class NoteIn(Schema):
+    note: str = Field(
+        "",
+        max_length=2000,
+        description="An optional note to the organisation. No reason is ever required.",
+    )

@@ -74,6 +74,8 @@ def publish_opportunity(*, opportunity: Opportunity) -> Opportunity:
         .select_related("organisation")
         .get(pk=opportunity.pk)
     )
+    if opportunity.status == OpportunityStatus.CLOSED:
+        raise CatalogError(_("A closed opportunity cannot be changed."))
     if not opportunity.organisation.is_approved:
         raise CatalogError(
             _(

@@ -1,6 +1,8 @@
 """E-mails in the recipient's language, as plain text and HTML, sent after the transaction
 that caused them has committed (never from inside it, so a rollback sends nothing)."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 from django.conf import settings
@@ -9,6 +11,18 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from frivillig.notifications.tasks import send_email
+
+_suppressed: ContextVar[bool] = ContextVar("emails_suppressed", default=False)
+
+
+@contextmanager
+def suppressed():
+    """Send nothing from inside this block: for loading demo history through the services."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
 
 
 def recipient_language(user) -> str:
@@ -19,11 +33,13 @@ def recipient_language(user) -> str:
 def render_email(template: str, context: dict, language: str) -> tuple[str, str, str]:
     context = {"site_url": settings.SITE_URL, "municipality": settings.MUNICIPALITY, **context}
     with translation.override(language):
-        subject = render_to_string(f"email/{template}_subject.txt", context).strip()
-        text = render_to_string(f"email/{template}.txt", context)
+        subject = render_to_string(f"email/{template}_subject.txt", context, using="text")
+        text = render_to_string(f"email/{template}.txt", context, using="text")
         # The HTML part is the same text, with paragraphs and clickable links, so the two
         # can never say different things.
-        html = render_to_string("email/base.html", {**context, "subject": subject, "body": text})
+        # The text engine returns "safe" strings; as plain str the HTML engine escapes them.
+        plain = {"subject": str.__str__(subject), "body": str.__str__(text)}
+        html = render_to_string("email/base.html", {**context, **plain})
     return " ".join(subject.split()), text, html
 
 
@@ -31,7 +47,7 @@ def send_templated(
     *, to: list[str], template: str, context: dict, language: str, reply_to: list[str] | None = None
 ) -> None:
     to = [address for address in to if address]
-    if not to:
+    if not to or _suppressed.get():
         return
     subject, text, html = render_email(template, context, language)
     transaction.on_commit(

@@ -48,3 +48,10 @@ def test_it_loads_the_municipalitys_towns(db, settings):
     nibe = Place.objects.get(slug="nibe")
     assert (nibe.postal_code, nibe.setting) == ("9240", "land")
     assert services.load_places(csv_path=path) == Place.objects.count()  # idempotent
+
+
+def test_it_never_reopens_a_closed_opportunity(make_opportunity):
+    opportunity = make_opportunity()
+    services.set_opportunity_status(opportunity=opportunity, status=OpportunityStatus.CLOSED)
+    with pytest.raises(services.CatalogError):
+        services.publish_opportunity(opportunity=opportunity)

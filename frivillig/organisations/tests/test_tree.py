@@ -12,14 +12,19 @@ from frivillig.organisations.services import (
 
 @pytest.fixture
 def tree(db):
-    department = create_organisation(name="Senior og Omsorg", kind=OrganisationKind.DEPARTMENT,
-                                     is_approved=True)
-    unit = create_organisation(name="Plejecentre Øst", kind=OrganisationKind.UNIT,
-                               parent=department, is_approved=True)
-    centre = create_organisation(name="Plejecenter Vejgaard", kind=OrganisationKind.INSTITUTION,
-                                 parent=unit, is_approved=True)
-    other = create_organisation(name="Kultur", kind=OrganisationKind.DEPARTMENT,
-                                is_approved=True)
+    department = create_organisation(
+        name="Senior og Omsorg", kind=OrganisationKind.DEPARTMENT, is_approved=True
+    )
+    unit = create_organisation(
+        name="Plejecentre Øst", kind=OrganisationKind.UNIT, parent=department, is_approved=True
+    )
+    centre = create_organisation(
+        name="Plejecenter Vejgaard",
+        kind=OrganisationKind.INSTITUTION,
+        parent=unit,
+        is_approved=True,
+    )
+    other = create_organisation(name="Kultur", kind=OrganisationKind.DEPARTMENT, is_approved=True)
     return department, unit, centre, other
 
 

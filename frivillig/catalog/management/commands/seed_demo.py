@@ -5,6 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from frivillig.catalog.demo.loader import LOGINS, load_demo
 from frivillig.catalog.demo.scale import add_generated
 from frivillig.catalog.models import Area, Opportunity, Place
+from frivillig.engagements.demo import load_demo_volunteers, verify_demo_logins
+from frivillig.engagements.models import Application
+from frivillig.notifications import emails
 from frivillig.organisations.models import Organisation
 
 
@@ -40,6 +43,11 @@ class Command(BaseCommand):
         out = self.stdout.write if verbosity > 0 else (lambda *args: None)
         started = time.perf_counter()
         summary = load_demo()
+        # The demo's applications go through the real services; their e-mails are not sent
+        # (nobody is reading the console yet, and no worker should send them later).
+        with emails.suppressed():
+            volunteer_logins = load_demo_volunteers()
+        verify_demo_logins([login.email for login in LOGINS])
         out(
             f"Demo: {summary.organisations_created} organisationer og "
             f"{summary.opportunities_created} opgaver oprettet / organisations and "
@@ -53,9 +61,9 @@ class Command(BaseCommand):
                 f"({time.perf_counter() - started:.1f} s)."
             )
         if verbosity > 0:
-            self._print_summary(out)
+            self._print_summary(out, volunteer_logins)
 
-    def _print_summary(self, out):
+    def _print_summary(self, out, volunteer_logins):
         organisations = Organisation.objects
         out("")
         out(self.style.MIGRATE_HEADING("Frivilligportalen – demodata / demo data"))
@@ -67,6 +75,7 @@ class Command(BaseCommand):
             f"awaiting approval)"
         )
         out(f"  Synlige opgaver / visible opportunities: {Opportunity.objects.visible().count()}")
+        out(f"  Ansøgninger / applications:        {Application.objects.count()}")
         out("")
         out(
             self.style.MIGRATE_HEADING(
@@ -75,3 +84,10 @@ class Command(BaseCommand):
         )
         for login in LOGINS:
             out(f"  {login.email:<36} {login.password:<20} {login.description}")
+        for email, password, description in volunteer_logins:
+            out(f"  {email:<36} {password:<20} {description}")
+        out("")
+        out(
+            "  Log ind / log in: http://127.0.0.1:8000/konto/login/  ·  "
+            "administration / back office: /org/  ·  Django admin: /admin/"
+        )

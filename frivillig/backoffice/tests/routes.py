@@ -1,0 +1,43 @@
+"""The back office's organisation routes, for tests that walk them all (e.g. as an outsider).
+
+Every route in `backoffice.urls.organisation_urlpatterns` takes `slug` (the organisation) and,
+when it shows one object, `pk`. PK_MODELS says which model each `pk` belongs to, so a walker
+can fill in the id of a real object of another organisation instead of a number that exists
+nowhere (which would prove nothing)."""
+
+from frivillig.backoffice.urls import organisation_urlpatterns
+from frivillig.catalog.models import Opportunity
+from frivillig.engagements.models import Application, Engagement
+from frivillig.organisations.models import ApiToken, Invitation, Membership
+
+PK_MODELS = {
+    "opportunity_detail": Opportunity,
+    "opportunity_edit": Opportunity,
+    "opportunity_publish": Opportunity,
+    "opportunity_pause": Opportunity,
+    "opportunity_close": Opportunity,
+    "application_detail": Application,
+    "application_accept": Application,
+    "application_decline": Application,
+    "application_question": Application,
+    "engagement_detail": Engagement,
+    "engagement_end": Engagement,
+    "invitation_revoke": Invitation,
+    "member_role": Membership,
+    "member_remove": Membership,
+    "token_revoke": ApiToken,
+}
+
+
+def organisation_routes():
+    """(url name, the route's kwargs) for every organisation route."""
+    return [(pattern.name, set(pattern.pattern.converters)) for pattern in organisation_urlpatterns]
+
+
+def example_kwargs(name: str, organisation, objects: dict) -> dict:
+    """kwargs for reversing `name` in `organisation`'s back office; `objects` maps a model
+    (Opportunity, Application, ...) to an instance whose pk is used."""
+    kwargs = {"slug": organisation.slug}
+    if name in PK_MODELS:
+        kwargs["pk"] = objects[PK_MODELS[name]].pk
+    return kwargs
