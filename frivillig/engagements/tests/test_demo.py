@@ -9,9 +9,7 @@ def test_it_loads_volunteers_with_history_in_every_state(db, django_capture_on_c
         call_command("seed_demo", verbosity=0)
     statuses = set(Application.objects.values_list("status", flat=True))
     assert statuses == {"pending", "accepted", "declined", "withdrawn"}
-    assert set(Engagement.objects.values_list("status", flat=True)) == {
-        "active", "paused", "ended"
-    }
+    assert set(Engagement.objects.values_list("status", flat=True)) == {"active", "paused", "ended"}
     assert Application.objects.filter(volunteer__email="frivillig@demo.frivillig.dk").count() == 3
     assert mail.outbox == []  # the demo's own history sends nobody anything
 

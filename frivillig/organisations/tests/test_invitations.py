@@ -3,11 +3,18 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from frivillig.organisations import invitations
 from frivillig.organisations.models import Invitation, Membership, Role
 from frivillig.organisations.services import OrganisationError, add_member
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    # The services speak the user's language; these stories read their messages in English.
+    with translation.override("en"):
+        yield
 
 
 def test_it_stores_only_a_hash_and_mails_the_link(
