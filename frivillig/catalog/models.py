@@ -192,6 +192,12 @@ class Opportunity(models.Model):
         verbose_name_plural = _("volunteer opportunities")
         indexes = [
             models.Index(fields=["status", "published_at"], name="opp_status_published"),
+            models.Index(
+                F("published_at").desc(),
+                F("id").desc(),
+                name="opp_newest_published",
+                condition=Q(status="published"),
+            ),
             models.Index(fields=["latitude", "longitude"], name="opp_coordinates"),
             models.Index(fields=["start_date"], name="opp_start_date"),
         ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 
 from frivillig.catalog.geo import bounding_box, distance_expression
 from frivillig.catalog.models import Area, Opportunity, OpportunityKind, Place
@@ -125,15 +125,23 @@ def search_opportunities(filters: OpportunityFilters, *, now=None):
     if filters.organisation_id:
         qs = qs.filter(organisation_id=filters.organisation_id)
     if filters.areas:
-        qs = (
-            qs.filter(areas__slug__in=filters.areas).distinct()
-            if len(filters.areas) > 1
-            else qs.filter(areas__slug=filters.areas[0])
+        # EXISTS on the link table by area id: no join that multiplies rows (so no DISTINCT),
+        # and the planner sees the area's real selectivity instead of a slug it cannot judge.
+        area_ids = list(Area.objects.filter(slug__in=filters.areas).values_list("pk", flat=True))
+        qs = qs.filter(
+            Exists(
+                Opportunity.areas.through.objects.filter(
+                    opportunity_id=OuterRef("pk"), area_id__in=area_ids
+                )
+            )
         )
-    if filters.town:
-        qs = qs.filter(place__slug=filters.town)
-    if filters.setting:
-        qs = qs.filter(place__setting=filters.setting)
+    if filters.town or filters.setting:
+        places = Place.objects.all()
+        if filters.town:
+            places = places.filter(slug=filters.town)
+        if filters.setting:
+            places = places.filter(setting=filters.setting)
+        qs = qs.filter(place_id__in=list(places.values_list("pk", flat=True)))
     if filters.kinds:
         qs = qs.filter(kind__in=filters.kinds)
     if filters.commitment == Commitment.LIGHT:
@@ -167,19 +175,31 @@ def search_opportunities(filters: OpportunityFilters, *, now=None):
 
     sort = filters.effective_sort
     if sort == Sort.RELEVANCE and has_rank:
-        order = [F("rank").desc(), F("published_at").desc(nulls_last=True), "-pk"]
+        order = [F("rank").desc(), "-published_at", "-pk"]
     elif sort == Sort.NEAREST:
         order = [F("distance").asc(nulls_last=True), "-pk"]
     elif sort == Sort.SOONEST:
         order = [F("start_date").asc(nulls_last=True), "-pk"]
     else:
-        order = [F("published_at").desc(nulls_last=True), "-pk"]
+        # Visible rows always have published_at (a constraint), so no NULLS LAST: that lets
+        # PostgreSQL walk the partial index opp_newest_published instead of sorting.
+        order = ["-published_at", "-pk"]
     return qs.order_by(*order)
 
 
 def for_list(qs):
-    """What a list of opportunities shows, in a fixed number of queries however long it is."""
-    return qs.select_related("organisation", "place").prefetch_related("areas")
+    """What a list of opportunities shows, in a fixed number of queries however long it is.
+    The search columns are large and never shown, so they stay in the database."""
+    return (
+        qs.select_related("organisation", "place")
+        .prefetch_related("areas")
+        .defer("search_document", "search_vector")
+    )
+
+
+def hydrate_list(ids):
+    """The full rows, ready for a list, for ids already chosen and ordered by a search."""
+    return for_list(Opportunity.objects.filter(pk__in=ids))
 
 
 def areas_with_counts(now=None):

@@ -1,8 +1,10 @@
 """Turning ?page= into a page, with a clear answer for pages that do not exist."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.utils.translation import gettext as _
+
+from frivillig.pagination import CappedPaginator
 
 
 class BadPage(Exception):
@@ -11,8 +13,8 @@ class BadPage(Exception):
         self.status = status
 
 
-def get_page(queryset, raw_page, per_page=None):
-    paginator = Paginator(queryset, per_page or settings.CATALOG_PAGE_SIZE)
+def get_page(queryset, raw_page, per_page=None, paginator_class=CappedPaginator, **options):
+    paginator = paginator_class(queryset, per_page or settings.CATALOG_PAGE_SIZE, **options)
     try:
         number = int(raw_page or 1)
     except (TypeError, ValueError):

@@ -73,3 +73,14 @@ def test_it_shows_htmx_users_what_is_wrong_in_the_results(client, places, areas)
     response = client.get("/soeg/", {"postal_code": "2100"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200  # htmx only swaps successful responses
     assert "Vi kender ikke postnummeret 2100" in response.content.decode()
+
+
+def test_it_stops_counting_where_counting_stops_helping(client, make_opportunity, monkeypatch):
+    from frivillig.pagination import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    for _ in range(5):
+        make_opportunity()
+    response = client.get("/soeg/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "More than 3 opportunities found" in response.content.decode()
+    assert response.context["page"].paginator.num_pages == 1  # 3 of 20 a page

@@ -1,6 +1,7 @@
 """The public portal: the municipality's single entry point to volunteering. No log-in."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
@@ -10,7 +11,7 @@ from frivillig.catalog.models import Area, Opportunity, Place
 from frivillig.catalog.queries import (
     OpportunityFilters,
     areas_with_counts,
-    for_list,
+    hydrate_list,
     newest_opportunities,
     search_opportunities,
     urgent_opportunities,
@@ -36,7 +37,7 @@ def home(request):
 
 
 def _results_context(request, filters: OpportunityFilters):
-    page = get_page(for_list(search_opportunities(filters)), request.GET.get("page"))
+    page = get_page(search_opportunities(filters), request.GET.get("page"), hydrate=hydrate_list)
     query = request.GET.copy()
     query.pop("page", None)
     return {"page": page, "query_string": query.urlencode(), "filters": filters}
@@ -99,7 +100,9 @@ def organisation_list(request):
     if letter:
         organisations = organisations.filter(name__icontains=letter)
     try:
-        page = get_page(organisations, request.GET.get("page"), per_page=40)
+        page = get_page(
+            organisations, request.GET.get("page"), per_page=40, paginator_class=Paginator
+        )
     except BadPage as error:
         return render(
             request,
