@@ -27,7 +27,7 @@ def test_it_keeps_every_choice_in_the_url_and_the_form(client, make_opportunity)
         "/soeg/?q=bes%C3%B8gsven&area=aeldre&setting=land&sort=newest"
     ).content.decode()
     assert 'value="besøgsven"' in html
-    assert 'value="aeldre" class="form-checkbox" id="id_area_0" checked' in html
+    assert 'name="area" value="aeldre" id="id_area_0" checked' in html
     assert '<option value="land" selected>' in html
 
 

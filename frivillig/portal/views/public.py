@@ -40,7 +40,12 @@ def _results_context(request, filters: OpportunityFilters):
     page = get_page(search_opportunities(filters), request.GET.get("page"), hydrate=hydrate_list)
     query = request.GET.copy()
     query.pop("page", None)
-    return {"page": page, "query_string": query.urlencode(), "filters": filters}
+    return {
+        "page": page,
+        "query_string": query.urlencode(),
+        "filters": filters,
+        "show_distance": filters.origin is not None,
+    }
 
 
 def search(request):
