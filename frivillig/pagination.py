@@ -24,8 +24,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _capped_count(self) -> int:
-        # Order does not change a count; without it PostgreSQL can stop at cap + 1 rows.
-        return self.object_list.order_by()[: self.cap + 1].count()
+        # Order does not change a count, and neither do annotations such as rank or distance:
+        # without them PostgreSQL computes nothing per row and stops at cap + 1 rows.
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
 
     @cached_property
     def true_count_exceeds_cap(self) -> bool:
