@@ -80,3 +80,13 @@ def test_it_shows_a_helpful_500_without_details(client, db, settings, monkeypatc
     html = response.content.decode()
     assert "Der skete en fejl" in html
     assert "secret detail" not in html
+
+
+def test_it_explains_a_missing_csrf_token_kindly(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/i18n/setlang/", {"language": "en"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "<h1>Siden er udløbet</h1>" in html
+    assert "Go back, reload the page and try again." in html
