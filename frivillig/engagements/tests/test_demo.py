@@ -20,3 +20,9 @@ def test_it_lets_every_demo_login_in_without_a_code(db, client):
     call_command("seed_demo", verbosity=0)
     for email in ("forening@demo.frivillig.dk", "frivillig@demo.frivillig.dk"):
         assert EmailAddress.objects.get(email=email).verified
+
+
+def test_it_gives_the_demo_volunteer_a_history_worth_showing(db):
+    call_command("seed_demo", verbosity=0)
+    mine = Engagement.objects.filter(volunteer__email="frivillig@demo.frivillig.dk")
+    assert set(mine.values_list("status", flat=True)) == {"active", "paused"}
