@@ -1,0 +1,157 @@
+"""Every page a person can open, checked in a real browser: the back office's pages of one
+organisation (walked from its URL patterns, so a page added later is checked too), the
+account pages, "Meld dig" and Min side.
+
+Each page must answer 200, load all it links without an error, have exactly one h1, not
+scroll sideways on a phone, and give axe-core nothing against WCAG 2.0/2.1 A and AA. The
+problems of all pages are collected and reported together."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.test import Client
+from django.urls import reverse
+
+from frivillig.backoffice.tests.routes import example_kwargs, organisation_routes
+from frivillig.catalog.models import Opportunity
+from frivillig.engagements import services
+from frivillig.engagements.models import Application, Engagement
+from frivillig.organisations.invitations import invite
+from frivillig.organisations.models import ApiToken, Invitation, Membership
+from frivillig.organisations.tokens import create_token
+from tests.browser.conftest import AXE_JS, AXE_TAGS, format_violations
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def world(catalogue, owner, member, volunteer, coordinator):
+    """One organisation with something in every back-office list."""
+    organisation = catalogue["organisation"]
+    for user in (owner, volunteer):
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    pending = services.apply(
+        volunteer=volunteer,
+        opportunity=catalogue["nibe"],
+        message="Jeg vil gerne",
+        availability="Tirsdage",
+    )
+    accepted = services.apply(volunteer=volunteer, opportunity=catalogue["english"])
+    engagement = services.accept(application=accepted, by=coordinator)
+    invitation, _raw = invite(
+        organisation=organisation, email="ny@example.dk", role="viewer", invited_by=owner
+    )
+    token, _raw = create_token(organisation=organisation, name="Vores hjemmeside", created_by=owner)
+    objects = {
+        Opportunity: catalogue["nibe"],
+        Application: pending,
+        Engagement: engagement,
+        Invitation: invitation,
+        Membership: Membership.objects.get(user=member, organisation=organisation),
+        ApiToken: token,
+    }
+    return {
+        "organisation": organisation,
+        "objects": objects,
+        "engagement": engagement,
+        "opportunity": catalogue["homework"],
+        "owner": owner,
+        "volunteer": volunteer,
+    }
+
+
+def signed_in(page, user, live_server):
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def check(page, path, visit, width, problems):
+    try:
+        visit(page, path)
+        if page.locator("h1").count() != 1:
+            problems.append(f"{path}: {page.locator('h1').count()} h1 elements")
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width + 1:
+            problems.append(f"{path}: scrolls sideways ({scroll} px at {width} px)")
+        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+        result = page.evaluate(
+            "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        if result["violations"]:
+            problems.append(f"{path}:\n" + format_violations(result["violations"]))
+    except AssertionError as error:
+        problems.append(f"{path}: {error}")
+
+
+def back_office_paths(world):
+    """Every back-office page an administrator can open; routes that only take a POST (publish,
+    pause, revoke …) answer 405 to a GET and have their confirmation page elsewhere."""
+    organisation, objects = world["organisation"], world["objects"]
+    client = Client()
+    client.force_login(world["owner"])
+    paths = []
+    for name, _ in organisation_routes():
+        path = reverse(f"backoffice:{name}", kwargs=example_kwargs(name, organisation, objects))
+        status = client.get(path).status_code
+        assert status in (200, 405), f"{path} answered {status} to its administrator"
+        if status == 200:
+            paths.append(path)
+    return paths
+
+
+@pytest.mark.parametrize("language, width", [("da", 375), ("en", 1280)])
+def test_it_makes_every_staff_page_usable(world, new_page, visit, live_server, language, width):
+    page = new_page(language=language, width=width)
+    signed_in(page, world["owner"], live_server)
+    paths = [reverse("backoffice:choose"), *back_office_paths(world)]
+    assert len(paths) > 15  # the walk found the back office's pages
+    problems = []
+    for path in paths:
+        check(page, path, visit, width, problems)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language, width", [("da", 375), ("en", 1280)])
+def test_it_makes_every_volunteer_page_usable(world, new_page, visit, live_server, language, width):
+    page = new_page(language=language, width=width)
+    signed_in(page, world["volunteer"], live_server)
+    engagement = world["engagement"]
+    paths = [
+        reverse("portal:my_page"),
+        reverse("portal:pause_engagement", args=[engagement.pk]),
+        reverse("portal:end_engagement", args=[engagement.pk]),
+        reverse("portal:delete_account"),
+        reverse("accounts:profile"),
+        reverse("portal:apply", args=[world["opportunity"].slug]),
+    ]
+    problems = []
+    for path in paths:
+        check(page, path, visit, width, problems)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language, width", [("da", 375), ("en", 1280)])
+def test_it_makes_every_public_and_account_page_usable(
+    catalogue, areas, places, new_page, visit, language, width
+):
+    page = new_page(language=language, width=width)
+    paths = [
+        reverse("account_login"),
+        reverse("account_signup"),
+        reverse("account_reset_password"),
+        reverse("account_request_login_code"),
+        reverse("portal:apply", args=[catalogue["nibe"].slug]),
+        reverse("portal:organisations"),
+        reverse("portal:how_to"),
+        reverse("portal:strategy"),
+        reverse("portal:accessibility"),
+        reverse("portal:privacy"),
+        areas["aeldre"].get_absolute_url(),
+        places["nibe"].get_absolute_url(),
+    ]
+    problems = []
+    for path in paths:
+        check(page, path, visit, width, problems)
+    assert not problems, "\n".join(problems)
