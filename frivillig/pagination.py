@@ -18,9 +18,12 @@ class CappedPaginator(Paginator):
 
     cap = RESULT_CAP
 
-    def __init__(self, object_list, per_page, *, hydrate=None, **kwargs):
+    def __init__(self, object_list, per_page, *, hydrate=None, fetch_ids=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.hydrate = hydrate
+        # fetch_ids(offset, limit) -> [(pk, {annotation: value})], for orders the database
+        # cannot serve from an index by itself (see catalog.queries.nearest_ids).
+        self.fetch_ids = fetch_ids or self._ids_in_order
 
     @cached_property
     def _capped_count(self) -> int:
@@ -36,20 +39,21 @@ class CappedPaginator(Paginator):
     def count(self) -> int:
         return min(self._capped_count, self.cap)
 
+    def _ids_in_order(self, offset: int, limit: int):
+        annotations = list(self.object_list.query.annotations)
+        rows = self.object_list.values_list("pk", *annotations)[offset : offset + limit]
+        return [(pk, dict(zip(annotations, values, strict=True))) for pk, *values in rows]
+
     def page(self, number):
         if self.hydrate is None:
             return super().page(number)
         number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        annotations = list(self.object_list.query.annotations)
-        rows = list(
-            self.object_list.values_list("pk", *annotations)[bottom : bottom + self.per_page]
-        )
-        objects = {obj.pk: obj for obj in self.hydrate([row[0] for row in rows])}
+        rows = self.fetch_ids((number - 1) * self.per_page, self.per_page)
+        objects = {obj.pk: obj for obj in self.hydrate([pk for pk, _ in rows])}
         page_items = []
-        for pk, *values in rows:
+        for pk, values in rows:
             obj = objects[pk]
-            for name, value in zip(annotations, values, strict=True):
+            for name, value in values.items():
                 setattr(obj, name, value)
             page_items.append(obj)
         return self._get_page(page_items, number, self)

@@ -199,6 +199,13 @@ class Opportunity(models.Model):
                 condition=Q(status="published"),
             ),
             models.Index(fields=["latitude", "longitude"], name="opp_coordinates"),
+            # Nearest-first pages walk the towns outward, newest first within each town.
+            models.Index(
+                F("place"),
+                F("id").desc(),
+                name="opp_place_newest",
+                condition=Q(status="published"),
+            ),
             models.Index(fields=["start_date"], name="opp_start_date"),
         ]
         constraints = [

@@ -145,3 +145,22 @@ def test_it_respects_the_publishing_window_and_end_date(make_opportunity):
     )
     make_opportunity("Nu")
     assert titles(OpportunityFilters()) == ["Nu"]
+
+
+@pytest.mark.parametrize("within", [None, 20])
+def test_it_pages_nearest_first_by_walking_the_towns(make_opportunity, within):
+    from frivillig.catalog.queries import nearest_ids
+
+    for place in ["nibe", "aalborg", "hals", "noerresundby", "aalborg", None, "nibe", "aalborg"]:
+        make_opportunity(place=place)
+    filters = OpportunityFilters(origin=origin_for_postal_code("9000"), distance_km=within,
+                                 sort=Sort.NEAREST)
+    qs = search_opportunities(filters)
+    expected = [(o.pk, o.distance) for o in qs]
+    for offset in range(0, len(expected) + 2):
+        for limit in (1, 3):
+            got = nearest_ids(qs, filters.origin, within, offset, limit)
+            want = expected[offset : offset + limit]
+            assert [pk for pk, _ in got] == [pk for pk, _ in want]
+            for (_, values), (_, distance) in zip(got, want, strict=True):
+                assert values["distance"] == pytest.approx(distance, abs=1e-6)

@@ -84,3 +84,14 @@ def test_it_stops_counting_where_counting_stops_helping(client, make_opportunity
     response = client.get("/soeg/", HTTP_ACCEPT_LANGUAGE="en")
     assert "More than 3 opportunities found" in response.content.decode()
     assert response.context["page"].paginator.num_pages == 1  # 3 of 20 a page
+
+
+def test_it_lists_the_nearest_first_across_pages(client, make_opportunity, settings):
+    settings.CATALOG_PAGE_SIZE = 2
+    for place in ["nibe", "aalborg", "hals", "noerresundby", None]:
+        make_opportunity(f"I {place}", place=place)
+    titles = []
+    for page in (1, 2, 3):
+        response = client.get("/soeg/", {"postal_code": "9000", "sort": "nearest", "page": page})
+        titles += [o.title for o in response.context["page"].object_list]
+    assert titles == ["I aalborg", "I noerresundby", "I nibe", "I hals", "I None"]

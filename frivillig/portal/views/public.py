@@ -1,5 +1,7 @@
 """The public portal: the municipality's single entry point to volunteering. No log-in."""
 
+from functools import partial
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -10,8 +12,10 @@ from frivillig.catalog.forms import SearchForm
 from frivillig.catalog.models import Area, Opportunity, Place
 from frivillig.catalog.queries import (
     OpportunityFilters,
+    Sort,
     areas_with_counts,
     hydrate_list,
+    nearest_ids,
     newest_opportunities,
     search_opportunities,
     urgent_opportunities,
@@ -37,7 +41,11 @@ def home(request):
 
 
 def _results_context(request, filters: OpportunityFilters):
-    page = get_page(search_opportunities(filters), request.GET.get("page"), hydrate=hydrate_list)
+    results = search_opportunities(filters)
+    options = {"hydrate": hydrate_list}
+    if filters.effective_sort == Sort.NEAREST:
+        options["fetch_ids"] = partial(nearest_ids, results, filters.origin, filters.distance_km)
+    page = get_page(results, request.GET.get("page"), **options)
     query = request.GET.copy()
     query.pop("page", None)
     return {
