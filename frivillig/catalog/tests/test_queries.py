@@ -153,8 +153,9 @@ def test_it_pages_nearest_first_by_walking_the_towns(make_opportunity, within):
 
     for place in ["nibe", "aalborg", "hals", "noerresundby", "aalborg", None, "nibe", "aalborg"]:
         make_opportunity(place=place)
-    filters = OpportunityFilters(origin=origin_for_postal_code("9000"), distance_km=within,
-                                 sort=Sort.NEAREST)
+    filters = OpportunityFilters(
+        origin=origin_for_postal_code("9000"), distance_km=within, sort=Sort.NEAREST
+    )
     qs = search_opportunities(filters)
     expected = [(o.pk, o.distance) for o in qs]
     for offset in range(0, len(expected) + 2):
