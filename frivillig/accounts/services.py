@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.models import User, VolunteerProfile
+from frivillig.accounts.models import PersonalDataRead, User, VolunteerProfile
 from frivillig.catalog.queries import origin_for_postal_code
 
 USERNAME_MAX_LENGTH = User._meta.get_field("username").max_length
@@ -251,3 +251,11 @@ def delete_unconfirmed_accounts(*, older_than_days: int = 7, now=None) -> int:
             user.delete()
         deleted += 1
     return deleted
+
+
+def record_personal_data_read(*, staff, volunteer, organisation, what: str) -> None:
+    """Note that someone at `organisation` read `volunteer`'s personal data. `staff` is None
+    when an organisation's system read it through the API with a token."""
+    PersonalDataRead.objects.create(
+        staff=staff, volunteer=volunteer, organisation=organisation, what=what
+    )

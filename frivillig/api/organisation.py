@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Status
 
-from frivillig.accounts.models import PersonalDataRead
+from frivillig.accounts.services import record_personal_data_read
 from frivillig.api.auth import api_token_auth
 from frivillig.api.public import ApiError, _paginate
 from frivillig.api.schemas import (
@@ -356,7 +356,7 @@ def list_applications(request, params: Query[OrgListParams]):
 def get_application(request, application_id: int):
     """Reading this is logged as a read of the volunteer's personal data."""
     application = _application(request, application_id)
-    PersonalDataRead.objects.create(
+    record_personal_data_read(
         staff=None,
         volunteer=application.volunteer,
         organisation=application.organisation,
@@ -468,7 +468,7 @@ def list_engagements(request, params: Query[OrgListParams]):
 def get_engagement(request, engagement_id: int):
     """Reading this is logged as a read of the volunteer's personal data."""
     engagement = _engagement(request, engagement_id)
-    PersonalDataRead.objects.create(
+    record_personal_data_read(
         staff=None,
         volunteer=engagement.volunteer,
         organisation=engagement.organisation,

@@ -11,7 +11,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404
 
-from frivillig.accounts.models import PersonalDataRead
+from frivillig.accounts.services import record_personal_data_read
 from frivillig.organisations import permissions
 from frivillig.organisations.models import Membership
 
@@ -55,6 +55,6 @@ def get_in_scope(request, queryset, **lookup):
 
 
 def log_personal_data_read(request, volunteer, what: str) -> None:
-    PersonalDataRead.objects.create(
+    record_personal_data_read(
         staff=request.user, volunteer=volunteer, organisation=request.organisation, what=what
     )
