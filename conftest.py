@@ -221,3 +221,51 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "browser" in item.keywords:
                 item.add_marker(skip)
+
+
+@pytest.fixture
+def make_event(db, organisation, places, areas):
+    """Create a published event with one team ("Oprydning"); keyword arguments override."""
+    from datetime import timedelta
+
+    from frivillig.events import planning
+
+    def make(name=None, *, publish=True, days=1, start_in_days=30, **fields):
+        first = timezone.localdate() + timedelta(days=start_in_days)
+        values = {
+            "name": name or f"Karneval nr. {next(_seq)}",
+            "description": "Aalborgs store karneval har brug for mange hænder.",
+            "starts_on": first,
+            "ends_on": first + timedelta(days=days - 1),
+            "place": places["aalborg"],
+        }
+        values.update(fields)
+        org = values.pop("organisation", organisation)
+        event = planning.create_event(organisation=org, areas=[areas["idraet-og-fritid"]], **values)
+        planning.add_team(event=event, name="Oprydning")
+        if publish:
+            planning.publish_event(event=event)
+        return event
+
+    return make
+
+
+@pytest.fixture
+def make_shift(db, make_event):
+    """Create a shift (on a new event unless `event` or `team` is given)."""
+    from datetime import timedelta
+
+    from frivillig.events import planning
+
+    def make(*, event=None, team=None, start_hour=10, hours=4, day=0, capacity=2, **fields):
+        team = team or (event or make_event()).teams.first()
+        date = team.event.starts_on + timedelta(days=day)
+        return planning.add_shift(
+            team=team,
+            starts_at=planning.local(date, start_hour),
+            ends_at=planning.local(date, start_hour) + timedelta(hours=hours),
+            capacity=capacity,
+            **fields,
+        )
+
+    return make

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "frivillig.organisations",
     "frivillig.catalog",
     "frivillig.engagements",
+    "frivillig.events",
     "frivillig.notifications",
     "frivillig.portal",
     "frivillig.backoffice",

@@ -15,6 +15,7 @@ MANAGE_APPLICATIONS = "manage_applications"
 MANAGE_MEMBERS = "manage_members"
 MANAGE_TOKENS = "manage_api_tokens"
 APPROVE_EXPENSES = "approve_expenses"
+MANAGE_EVENTS = "manage_events"
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(
@@ -25,10 +26,11 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             MANAGE_MEMBERS,
             MANAGE_TOKENS,
             APPROVE_EXPENSES,
+            MANAGE_EVENTS,
         }
     ),
     Role.COORDINATOR: frozenset(
-        {VIEW, MANAGE_OPPORTUNITIES, MANAGE_APPLICATIONS, APPROVE_EXPENSES}
+        {VIEW, MANAGE_OPPORTUNITIES, MANAGE_APPLICATIONS, APPROVE_EXPENSES, MANAGE_EVENTS}
     ),
     Role.VIEWER: frozenset({VIEW}),
 }
@@ -64,3 +66,13 @@ def has_any_membership(user) -> bool:
     return (
         getattr(user, "is_authenticated", False) and Membership.objects.filter(user=user).exists()
     )
+
+
+def can_check_in(user, shift) -> bool:
+    """Staff who manage the organisation's events, and the leads of the shift's team, may
+    check people in; a team lead need not be staff."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if shift.team.leads.filter(pk=user.pk).exists():
+        return True
+    return user_can(user, shift.organisation, MANAGE_EVENTS)
