@@ -15,7 +15,9 @@ demo: install assets messages
 	DEBUG=1 SECURE_SSL=0 DEMO_MODE=1 TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install assets messages
-	$(BIN)/pytest -p xdist -n auto $(PYTEST_ARGS) -m "not browser"
+	$(BIN)/pytest -p xdist -n auto $(PYTEST_ARGS) -m "not browser and not concurrency"
+	@mkdir -p var
+	SQLITE_TEST_FILE=var/test-concurrency.sqlite3 $(BIN)/pytest $(PYTEST_ARGS) -m concurrency
 	$(BIN)/pytest $(PYTEST_ARGS) -m browser
 
 install: $(STAMP)

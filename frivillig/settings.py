@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "frivillig.catalog",
     "frivillig.engagements",
     "frivillig.events",
+    "frivillig.callouts",
     "frivillig.notifications",
     "frivillig.portal",
     "frivillig.backoffice",
@@ -119,6 +120,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use an in-memory database, whose shared cache fails a second writer at once
+    # instead of waiting. The concurrency tests need real files to race on (see Makefile).
+    if env_str("SQLITE_TEST_FILE"):
+        DATABASES["default"]["TEST"] = {"NAME": env_str("SQLITE_TEST_FILE")}
 else:
     # How similar a title must be to a mistyped query (pg_trgm's `%>` operator, used only
     # when the words as written match nothing): 0.3 lets "fotbold" find "Fodboldtræner".

@@ -1,4 +1,6 @@
-"""Sign-ups under a rush, with real parallel connections on PostgreSQL.
+"""Sign-ups under a rush, with real parallel connections: on PostgreSQL, and on SQLite with a
+file database (`make test` runs this module apart with SQLITE_TEST_FILE), where IMMEDIATE
+transactions and the busy timeout serialise the writers.
 
 Each thread has its own database connection, and a barrier releases them together, so the
 transactions truly interleave. What must hold whatever the interleaving: no shift has more
@@ -10,12 +12,12 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from frivillig.events import rules, signup
 from frivillig.events.models import ShiftSignup, SignupStatus
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
 
 THREADS = 32
 
@@ -152,9 +154,3 @@ def test_cancellations_and_sign_ups_across_many_shifts_stay_consistent(
 
     for shift in shifts:
         assert _assert_consistent(shift).taken == 2
-
-
-@pytest.fixture(autouse=True)
-def _needs_postgres():
-    if connection.vendor != "postgresql":
-        pytest.skip("runs in the PostgreSQL pass (DATABASE_URL); SQLite serialises writers")
