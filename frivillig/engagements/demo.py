@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from frivillig.catalog.demo import people
 from frivillig.catalog.models import Area, Opportunity
-from frivillig.engagements import services
-from frivillig.engagements.models import Application
+from frivillig.engagements import qualifications, services
+from frivillig.engagements.models import Application, QualificationStatus
 from frivillig.organisations.models import Organisation
 
 VOLUNTEER_LOGIN = ("frivillig@demo.frivillig.dk", "demo-frivillig-2026", "Sara", "Lund")
@@ -121,6 +121,20 @@ def load_demo_volunteers() -> list[tuple[str, str, str]]:
     return [(VOLUNTEER_LOGIN[0], VOLUNTEER_LOGIN[1], "frivillig / volunteer")]
 
 
+def _record_required_checks(application, now) -> None:
+    """What an organisation does before accepting someone for a task with children: obtain
+    the child certificate (here: note that it was obtained, as the real flow does)."""
+    for qualification_type in qualifications.required_types(opportunity=application.opportunity):
+        qualifications.record(
+            volunteer=application.volunteer,
+            qualification_type=qualification_type,
+            organisation=application.organisation,
+            status=QualificationStatus.APPROVED,
+            obtained_on=(now - timedelta(days=30)).date(),
+            checked_by=None,
+        )
+
+
 def _play(volunteer, opportunity, step: Step, now) -> None:
     staff = None  # the demo's answers are not signed by anyone in particular
     application = services.apply(
@@ -146,6 +160,7 @@ def _play(volunteer, opportunity, step: Step, now) -> None:
     elif step.answer == "withdraw":
         services.withdraw(application=application, volunteer=volunteer)
     elif step.answer == "accept":
+        _record_required_checks(application, now)
         engagement = services.accept(application=application, by=staff)
         if step.then == "pause":
             services.pause(engagement=engagement, volunteer=volunteer)

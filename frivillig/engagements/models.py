@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -117,3 +117,149 @@ class Engagement(models.Model):
 
     def __str__(self):
         return f"{self.volunteer} · {self.opportunity}"
+
+
+class QualificationKind(models.TextChoices):
+    CHILD_CERTIFICATE = "child_certificate", _("Child certificate (børneattest)")
+    FIRST_AID = "first_aid", _("First aid")
+    DRIVING_LICENCE = "driving_licence", _("Driving licence")
+    FOOD_HYGIENE = "food_hygiene", _("Food hygiene")
+    OTHER = "other", _("Other")
+
+
+class QualificationType(models.Model):
+    """Something a task may require. The municipality's types (organisation empty) are shared;
+    an organisation may add its own. Only the fact and dates are ever kept, never a document:
+    for a child certificate that is the law's own point (no content, no CPR number)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="qualification_types",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=QualificationKind.choices)
+    name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+    description = models.TextField(_("what it is and how to get it"), blank=True)
+    valid_months = models.PositiveSmallIntegerField(
+        _("recheck after (months)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if it does not need rechecking."),
+    )
+    required_by_opportunities = models.ManyToManyField(
+        "catalog.Opportunity", blank=True, related_name="required_qualifications"
+    )
+    required_by_shifts = models.ManyToManyField(
+        "events.Shift", blank=True, related_name="required_qualifications"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("qualification type")
+        verbose_name_plural = _("qualification types")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=QualificationKind.values), name="qualification_kind_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=Q(organisation__isnull=True) & ~Q(kind="other"),
+                name="qualification_one_shared_type_per_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class QualificationPolicy(models.Model):
+    """An organisation's own recheck interval for a type (a child certificate: two years
+    unless the organisation says otherwise)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", models.CASCADE, related_name="qualification_policies"
+    )
+    qualification_type = models.ForeignKey(QualificationType, models.CASCADE)
+    valid_months = models.PositiveSmallIntegerField(_("recheck after (months)"))
+
+    class Meta:
+        verbose_name = _("recheck policy")
+        verbose_name_plural = _("recheck policies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "qualification_type"], name="qualification_policy_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_months__gte=1), name="qualification_policy_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.qualification_type}"
+
+
+class QualificationStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    APPROVED = "approved", _("Approved")
+    NOT_APPROVED = "not_approved", _("Not approved")
+
+
+class QualificationRecord(models.Model):
+    """That an organisation checked a person's qualification, when, and until when it holds.
+    Never the document itself, its content or a CPR number."""
+
+    volunteer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="qualifications"
+    )
+    qualification_type = models.ForeignKey(
+        QualificationType, models.PROTECT, related_name="records"
+    )
+    # The organisation that checked it. A child certificate is obtained by an organisation
+    # and holds for that organisation (and those below it), not for everyone.
+    organisation = models.ForeignKey(
+        "organisations.Organisation", models.CASCADE, related_name="qualification_records"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=QualificationStatus.choices)
+    obtained_on = models.DateField(_("date obtained"), null=True, blank=True)
+    recheck_on = models.DateField(_("recheck by"), null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="qualifications_checked",
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    reminders_sent = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("qualification")
+        verbose_name_plural = _("qualifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["volunteer", "qualification_type", "organisation"],
+                name="qualification_one_record_per_checker",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=QualificationStatus.values),
+                name="qualification_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="approved") | Q(obtained_on__isnull=False),
+                name="qualification_approved_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(recheck_on__isnull=True) | Q(recheck_on__gt=F("obtained_on")),
+                name="qualification_recheck_after_obtained",
+            ),
+        ]
+        indexes = [models.Index(fields=["recheck_on"], name="qualification_recheck")]
+
+    def __str__(self):
+        return f"{self.volunteer} · {self.qualification_type}"

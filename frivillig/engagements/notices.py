@@ -109,3 +109,22 @@ def engagement_ended_by_volunteer(engagement, note):
 
 def engagement_ended_by_organisation(engagement, by, message):
     _tell_volunteer(engagement, "engagement_ended_by_organisation", {"by": by, "message": message})
+
+
+def qualification_recheck_due(record):
+    """A month before a recheck date: the volunteer, and the organisation's staff who manage
+    its volunteers."""
+    context = {
+        "record": record,
+        "qualification": record.qualification_type,
+        "organisation": record.organisation,
+        "volunteer": record.volunteer,
+        "my_page_url": reverse("portal:my_page"),
+        "backoffice_url": reverse("backoffice:dashboard", args=[record.organisation.slug]),
+    }
+    send_to_user(record.volunteer, template="qualification_recheck_volunteer", context=context)
+    staff = Membership.objects.filter(
+        organisation=record.organisation, role__in=roles_with(MANAGE_APPLICATIONS)
+    ).select_related("user__profile")
+    for membership in staff:
+        send_to_user(membership.user, template="qualification_recheck_staff", context=context)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from frivillig.accounts.models import VolunteerProfile
 from frivillig.catalog.models import Opportunity
-from frivillig.engagements import eligibility, notices
+from frivillig.engagements import eligibility, notices, qualifications
 from frivillig.engagements.models import (
     Application,
     ApplicationStatus,
@@ -71,6 +71,15 @@ def accept(*, application: Application, by) -> Engagement:
     application = _locked_application(application)
     if application.status != ApplicationStatus.PENDING:
         raise EngagementError(_("This application has already been answered."))
+    try:
+        qualifications.check(
+            application.volunteer,
+            application.organisation,
+            qualifications.required_types(opportunity=application.opportunity),
+            for_staff=True,
+        )
+    except qualifications.QualificationMissing as missing:
+        raise EngagementError(str(missing)) from None
     application.status = ApplicationStatus.ACCEPTED
     application.answered_at = timezone.now()
     application.save(update_fields=["status", "answered_at"])

@@ -97,6 +97,10 @@ class Organisation(models.Model):
     def is_municipal(self) -> bool:
         return self.kind in OrganisationKind.municipal()
 
+    def ancestor_ids(self) -> list[int]:
+        """This organisation's id and those above it, read from `path` without a query."""
+        return [int(part) for part in self.path.strip("/").split("/") if part] or [self.pk]
+
 
 class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")

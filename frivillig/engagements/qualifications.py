@@ -1,0 +1,189 @@
+"""Qualifications: what a task requires, what an organisation has checked, and whether it
+still holds. Only facts and dates are kept (never a document's content or a CPR number).
+
+A child certificate is obtained by an organisation about a person, with consent, and holds for
+that organisation and those below it in the tree (Børneattestloven: the organisation that
+engages the person obtains it). Other qualifications, such as a first-aid course, are the
+person's own: a check by any organisation counts.
+"""
+
+import calendar
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frivillig.engagements.models import (
+    QualificationKind,
+    QualificationPolicy,
+    QualificationRecord,
+    QualificationStatus,
+    QualificationType,
+)
+
+
+class QualificationMissing(Exception):
+    """A requirement is not met; str(error) says which and what to do."""
+
+    def __init__(self, message, missing):
+        super().__init__(message)
+        self.missing = missing
+
+
+class QualificationError(Exception):
+    """Bad input for a record; the message is for the user."""
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def shared_type(kind: str) -> QualificationType:
+    return QualificationType.objects.get(organisation__isnull=True, kind=kind)
+
+
+def types_for(organisation):
+    """The types an organisation can choose from: the municipality's and its own (and those
+    of the organisations above it)."""
+    return QualificationType.objects.filter(
+        Q(organisation__isnull=True) | Q(organisation__in=organisation.ancestor_ids())
+    )
+
+
+def recheck_months(organisation, qualification_type: QualificationType) -> int | None:
+    policy = (
+        QualificationPolicy.objects.filter(
+            organisation__in=organisation.ancestor_ids(),
+            qualification_type=qualification_type,
+        )
+        .order_by("-organisation__path")
+        .first()
+    )
+    return policy.valid_months if policy else qualification_type.valid_months
+
+
+@transaction.atomic
+def record(
+    *,
+    volunteer,
+    qualification_type: QualificationType,
+    organisation,
+    status: str,
+    obtained_on: date | None,
+    checked_by,
+    note: str = "",
+) -> QualificationRecord:
+    """Record (or update) what `organisation` checked. The recheck date follows from the
+    organisation's policy, or the type's default."""
+    if status == QualificationStatus.APPROVED and obtained_on is None:
+        raise QualificationError(_("Give the date the qualification was obtained."))
+    if obtained_on and obtained_on > timezone.localdate():
+        raise QualificationError(_("The date obtained cannot be in the future."))
+    months = recheck_months(organisation, qualification_type)
+    recheck_on = add_months(obtained_on, months) if obtained_on and months else None
+    item, _created = QualificationRecord.objects.update_or_create(
+        volunteer=volunteer,
+        qualification_type=qualification_type,
+        organisation=organisation,
+        defaults={
+            "status": status,
+            "obtained_on": obtained_on,
+            "recheck_on": recheck_on,
+            "checked_by": checked_by,
+            "note": note.strip(),
+            "reminders_sent": 0,
+        },
+    )
+    return item
+
+
+def _holds(records, organisation, on: date):
+    return (
+        records.filter(status=QualificationStatus.APPROVED)
+        .filter(Q(recheck_on__isnull=True) | Q(recheck_on__gte=on))
+        .filter(
+            ~Q(qualification_type__kind=QualificationKind.CHILD_CERTIFICATE)
+            | Q(organisation__in=organisation.ancestor_ids())
+        )
+    )
+
+
+def required_types(*, opportunity=None, shift=None) -> list[QualificationType]:
+    """What the task requires: its own list, plus a child certificate when it is ticked."""
+    task = opportunity or shift
+    types = list(task.required_qualifications.all()) if task.pk else []
+    if task.requires_child_certificate and not any(
+        t.kind == QualificationKind.CHILD_CERTIFICATE for t in types
+    ):
+        types.append(shared_type(QualificationKind.CHILD_CERTIFICATE))
+    return types
+
+
+def missing(volunteer, organisation, types, on: date | None = None) -> list[QualificationType]:
+    if not types:
+        return []
+    on = on or timezone.localdate()
+    held = set(
+        _holds(
+            QualificationRecord.objects.filter(volunteer=volunteer, qualification_type__in=types),
+            organisation,
+            on,
+        ).values_list("qualification_type_id", flat=True)
+    )
+    return [t for t in types if t.pk not in held]
+
+
+def explain(types, *, for_staff: bool) -> str:
+    names = ", ".join(t.name for t in types)
+    if for_staff:
+        return _(
+            "This task requires: %(names)s. Record a valid check for the person under "
+            "“Qualifications” on their page before accepting them."
+        ) % {"names": names}
+    return _(
+        "This task requires: %(names)s. The organisation will help you: for a child "
+        "certificate it asks for your consent and obtains it. You can take the task when it "
+        "is recorded as valid."
+    ) % {"names": names}
+
+
+def check(volunteer, organisation, types, *, for_staff: bool, on: date | None = None) -> None:
+    lacking = missing(volunteer, organisation, types, on)
+    if lacking:
+        raise QualificationMissing(explain(lacking, for_staff=for_staff), lacking)
+
+
+RECHECK_NOTICE_DAYS = 30
+
+
+def send_recheck_reminders(*, today: date | None = None) -> int:
+    """Tell the volunteer and the organisation a month before a recheck date. Safe to run as
+    often as you like: each record is reminded once per check."""
+    from frivillig.engagements.notices import qualification_recheck_due
+
+    today = today or timezone.localdate()
+    due = QualificationRecord.objects.filter(
+        status=QualificationStatus.APPROVED,
+        reminders_sent=0,
+        recheck_on__isnull=False,
+        recheck_on__lte=today + timezone.timedelta(days=RECHECK_NOTICE_DAYS),
+    ).values_list("pk", flat=True)
+    sent = 0
+    for pk in due:
+        with transaction.atomic():
+            item = (
+                QualificationRecord.objects.select_for_update(of=("self",))
+                .select_related("volunteer", "organisation", "qualification_type")
+                .get(pk=pk)
+            )
+            if item.reminders_sent:
+                continue
+            item.reminders_sent = 1
+            item.save(update_fields=["reminders_sent"])
+            qualification_recheck_due(item)
+            sent += 1
+    return sent
