@@ -16,6 +16,7 @@ MANAGE_MEMBERS = "manage_members"
 MANAGE_TOKENS = "manage_api_tokens"
 APPROVE_EXPENSES = "approve_expenses"
 MANAGE_EVENTS = "manage_events"
+MANAGE_AGREEMENTS = "manage_agreements"
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.ADMIN: frozenset(
@@ -27,10 +28,18 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             MANAGE_TOKENS,
             APPROVE_EXPENSES,
             MANAGE_EVENTS,
+            MANAGE_AGREEMENTS,
         }
     ),
     Role.COORDINATOR: frozenset(
-        {VIEW, MANAGE_OPPORTUNITIES, MANAGE_APPLICATIONS, APPROVE_EXPENSES, MANAGE_EVENTS}
+        {
+            VIEW,
+            MANAGE_OPPORTUNITIES,
+            MANAGE_APPLICATIONS,
+            APPROVE_EXPENSES,
+            MANAGE_EVENTS,
+            MANAGE_AGREEMENTS,
+        }
     ),
     Role.VIEWER: frozenset({VIEW}),
 }
