@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 VENDOR := frivillig/static/vendor
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-fast test-browser install assets messages lint format serve clean bench
+.PHONY: demo test test-fast test-browser install assets messages lint format serve clean bench bench-rush
 
 demo: install assets messages
 	@mkdir -p var
@@ -56,6 +56,9 @@ format: install
 
 bench: install
 	$(BIN)/python bench/catalog.py
+
+bench-rush: install
+	$(BIN)/python bench/signup_rush.py
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) staticfiles var

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def new_secret() -> str:
@@ -118,7 +119,9 @@ class Event(models.Model):
             return False
         if self.visibility == EventVisibility.PUBLIC:
             return True
-        return bool(secret) and secrets.compare_digest(secret, self.secret)
+        # As bytes: compare_digest refuses str with non-ASCII characters, and the secret
+        # comes straight from the address bar.
+        return bool(secret) and secrets.compare_digest(secret.encode(), self.secret.encode())
 
 
 class Team(models.Model):
@@ -224,7 +227,7 @@ class Shift(models.Model):
 class SignupStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     WAITLISTED = "waitlisted", _("On the waitlist")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("sign-up", "Cancelled")
 
 
 LIVE_SIGNUP = [SignupStatus.CONFIRMED, SignupStatus.WAITLISTED]

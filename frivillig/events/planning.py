@@ -59,10 +59,13 @@ def publish_event(*, event: Event) -> Event:
     return event
 
 
-def add_team(*, event: Event, name: str, **fields) -> Team:
+@transaction.atomic
+def add_team(*, event: Event, name: str, leads=(), **fields) -> Team:
     team = Team(event=event, name=name, **fields)
     team.full_clean()
     team.save()
+    if leads:
+        team.leads.set(leads)
     return team
 
 
@@ -182,9 +185,11 @@ def update_shift(*, shift: Shift, capacity: int | None = None, **fields) -> Shif
         raise TypeError(f"update_shift() cannot change {sorted(unknown)}")
     with transaction.atomic():
         # The same lock as sign-up and cancel take, so nobody signs up for the old time while
-        # the new one is being written.
+        # the new one is being written. Only the shift row: the event and town are just read.
         current = (
-            Shift.objects.select_for_update().select_related("event", "place").get(pk=shift.pk)
+            Shift.objects.select_for_update(of=("self",))
+            .select_related("event", "place")
+            .get(pk=shift.pk)
         )
         if current.status == ShiftStatus.CANCELLED:
             raise PlanningError(_("This shift is cancelled and cannot be changed."))

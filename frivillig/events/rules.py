@@ -36,6 +36,11 @@ class PersonalLimit(SignupNotAllowed):
     pass
 
 
+class NotQualified(SignupNotAllowed):
+    """The shift requires a qualification (a child certificate, first aid) not recorded as
+    valid for the person."""
+
+
 class AlreadySignedUp(SignupNotAllowed):
     pass
 
@@ -95,6 +100,24 @@ def check_person(shift: Shift, profile) -> None:
                 "on “My profile”."
             )
         )
+
+
+def check_qualifications(shift: Shift, volunteer) -> None:
+    """Requirements that staff record (engagements.qualifications), not the person. Most
+    shifts require nothing: `load_shift` annotates whether the shift has any required types,
+    so the hot path asks the database nothing more."""
+    from frivillig.engagements import qualifications
+
+    listed = getattr(shift, "has_required_qualifications", None)
+    if not shift.requires_child_certificate and listed is False:
+        return
+    types = qualifications.required_types(shift=shift)
+    if not types:
+        return
+    # The shift's organisation, read through the event that load_shift already joined.
+    lacking = qualifications.missing(volunteer, shift.event.organisation, types)
+    if lacking:
+        raise NotQualified(qualifications.explain(lacking, for_staff=False))
 
 
 def check_limits(shift: Shift, held: list[Shift]) -> None:

@@ -25,6 +25,10 @@ def suppressed():
         _suppressed.reset(token)
 
 
+def is_suppressed() -> bool:
+    return _suppressed.get()
+
+
 def recipient_language(user) -> str:
     profile = getattr(user, "profile", None) if user is not None else None
     return getattr(profile, "language", None) or settings.LANGUAGE_CODE
@@ -70,3 +74,14 @@ def send_to_user(user, *, template: str, context: dict, reply_to=None) -> None:
         language=recipient_language(user),
         reply_to=reply_to,
     )
+
+
+def deliver_to_user(user, *, template: str, context: dict, reply_to=None) -> None:
+    """Render and send at once. For task workers, which run outside any request's
+    transaction and are where rendering belongs on a hot path (see events.notices)."""
+    if _suppressed.get() or not user.email:
+        return
+    subject, text, html = render_email(
+        template, {"recipient": user, **context}, recipient_language(user)
+    )
+    send_email.call(to=[user.email], subject=subject, text=text, html=html, reply_to=reply_to or [])

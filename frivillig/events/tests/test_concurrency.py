@@ -17,7 +17,12 @@ from django.db import connections
 from frivillig.events import rules, signup
 from frivillig.events.models import ShiftSignup, SignupStatus
 
-pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: a transactional test empties the tables afterwards; this puts back
+# the rows migrations created (shared qualification types, default templates) for later tests.
+pytestmark = [
+    pytest.mark.concurrency,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 THREADS = 32
 
