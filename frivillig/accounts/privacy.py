@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frivillig.accounts.models import PersonalDataRead, User, VolunteerProfile
+from frivillig.agreements.models import AgreementStatus, IndividualAgreement
 from frivillig.engagements import services as engagements
 from frivillig.engagements.models import (
     Application,
@@ -121,6 +122,14 @@ def export_user_data(*, user) -> dict:
     )
     reads = PersonalDataRead.objects.filter(volunteer=user).select_related("staff", "organisation")
     memberships = Membership.objects.filter(user=user).select_related("organisation")
+    # Status, dates and the proof of the text; the text itself is the organisation's wording
+    # and is downloadable as a PDF from Min side.
+    agreements = (
+        IndividualAgreement.objects.filter(volunteer=user)
+        .exclude(status=AgreementStatus.DRAFT)
+        .select_related("organisation", "framework")
+        .defer("rendered_text")
+    )
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -154,6 +163,22 @@ def export_user_data(*, user) -> dict:
                 "ended_at": _iso(e.ended_at),
             }
             for e in engagements_qs
+        ],
+        "agreements": [
+            {
+                "id": a.pk,
+                "organisation": a.organisation.name,
+                "version": a.version,
+                "framework": a.framework.version,
+                "status": a.status,
+                "sent_at": _iso(a.sent_at),
+                "volunteer_signed_at": _iso(a.volunteer_signed_at),
+                "organisation_signed_at": _iso(a.organisation_signed_at),
+                "ended_at": _iso(a.ended_at),
+                "code": a.code,
+                "sha256": a.sha256,
+            }
+            for a in agreements
         ],
         "staff_roles": [
             {

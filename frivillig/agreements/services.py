@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from frivillig.agreements import notices
+from frivillig.agreements import defaults, notices
 from frivillig.agreements.models import (
     AgreementStatus,
     AgreementTemplate,
@@ -96,11 +96,17 @@ def templates_for(organisation):
 
 
 def default_template(language: str = "da") -> AgreementTemplate:
-    return (
+    template = (
         AgreementTemplate.objects.filter(organisation__isnull=True, language=language)
         .order_by("pk")
         .first()
     )
+    if template is None:
+        # Shipped by a migration; put back if someone removed it, so that an agreement can
+        # always start from the municipality's wording.
+        values = next(t for t in defaults.TEMPLATES if t["language"] == language)
+        template = AgreementTemplate.objects.create(organisation=None, **values)
+    return template
 
 
 @transaction.atomic
@@ -566,3 +572,56 @@ def verify(*, code: str, sha256: str) -> Verification | None:
             matches=secrets.compare_digest(given.encode(), document.sha256.encode()),
         )
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# An organisation's own templates
+
+TEMPLATE_FIELDS = [
+    "name",
+    "language",
+    "introduction",
+    "training",
+    "expenses",
+    "volunteer_expectations",
+    "organisation_expectations",
+    "confidentiality",
+    "child_certificate",
+    "ending",
+]
+
+
+def _check_own_template(template: AgreementTemplate) -> None:
+    # The municipality's defaults carry the strategy's wording; only the operator changes them.
+    if template.organisation_id is None:
+        raise AgreementError(_("The municipality's templates cannot be changed here."))
+
+
+@transaction.atomic
+def create_template(*, organisation, **fields) -> AgreementTemplate:
+    unknown = set(fields) - set(TEMPLATE_FIELDS)
+    if unknown:
+        raise ValueError(unknown)
+    return AgreementTemplate.objects.create(organisation=organisation, **fields)
+
+
+@transaction.atomic
+def update_template(*, template: AgreementTemplate, **fields) -> AgreementTemplate:
+    """A template is only a starting point: drafts made from it keep their copied text, and a
+    sent agreement keeps its frozen text."""
+    template = AgreementTemplate.objects.select_for_update().get(pk=template.pk)
+    _check_own_template(template)
+    for name, value in fields.items():
+        if name not in TEMPLATE_FIELDS:
+            raise ValueError(name)
+        setattr(template, name, value)
+    template.save()
+    return template
+
+
+@transaction.atomic
+def delete_template(*, template: AgreementTemplate) -> None:
+    """Agreements made from it keep their text; their link to the template is cleared."""
+    template = AgreementTemplate.objects.select_for_update().get(pk=template.pk)
+    _check_own_template(template)
+    template.delete()

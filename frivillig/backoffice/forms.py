@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.catalog.models import Area, Opportunity, OpportunityKind, OpportunityStatus, Place
 from frivillig.engagements.models import ApplicationStatus
+from frivillig.engagements.qualifications import types_for
 from frivillig.organisations.models import Role
 
 _WIDGET_CLASSES = {
@@ -169,10 +170,26 @@ class OpportunityForm(StyledModelForm):
             "contact_name": {"required": _("Write the name of the contact person.")},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, with_qualifications=False, **kwargs):
         super().__init__(*args, **kwargs)
         # Radio buttons need no "---------" choice: nothing ticked already means "not chosen".
         self.fields["kind"].choices = OpportunityKind.choices
+        if with_qualifications:
+            # Only the back office offers it; the API's subclass keeps its documented fields.
+            self.fields["required_qualifications"] = forms.ModelMultipleChoiceField(
+                label=_("Required qualifications"),
+                queryset=types_for(self.instance.organisation).order_by("name"),
+                required=False,
+                widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
+                help_text=_(
+                    "A volunteer can only be accepted when a valid check is recorded. Manage "
+                    "the list under “Qualifications”."
+                ),
+            )
+            if self.instance.pk and "required_qualifications" not in self.initial:
+                self.initial["required_qualifications"] = list(
+                    self.instance.required_qualifications.values_list("pk", flat=True)
+                )
 
     def clean(self):
         data = super().clean()

@@ -41,7 +41,9 @@ def refresh_search_document(opportunity: Opportunity) -> None:
 
 
 @transaction.atomic
-def create_opportunity(*, organisation, areas, **fields) -> Opportunity:
+def create_opportunity(
+    *, organisation, areas, required_qualifications=None, **fields
+) -> Opportunity:
     """A new opportunity, always as a draft: publishing is its own step."""
     fields.pop("status", None)
     opportunity = Opportunity(organisation=organisation, **fields)
@@ -50,12 +52,16 @@ def create_opportunity(*, organisation, areas, **fields) -> Opportunity:
     _apply_location(opportunity)
     opportunity.save()
     opportunity.areas.set(areas)
+    if required_qualifications:
+        opportunity.required_qualifications.set(required_qualifications)
     refresh_search_document(opportunity)
     return opportunity
 
 
 @transaction.atomic
-def update_opportunity(*, opportunity: Opportunity, areas=None, **fields) -> Opportunity:
+def update_opportunity(
+    *, opportunity: Opportunity, areas=None, required_qualifications=None, **fields
+) -> Opportunity:
     fields.pop("status", None)
     for name, value in fields.items():
         setattr(opportunity, name, value)
@@ -63,6 +69,8 @@ def update_opportunity(*, opportunity: Opportunity, areas=None, **fields) -> Opp
     opportunity.save()
     if areas is not None:
         opportunity.areas.set(areas)
+    if required_qualifications is not None:
+        opportunity.required_qualifications.set(required_qualifications)
     refresh_search_document(opportunity)
     return opportunity
 

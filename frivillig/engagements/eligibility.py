@@ -77,4 +77,22 @@ def requirement_notes(opportunity: Opportunity) -> list[str]:
         )
     if opportunity.requires_driving_licence:
         notes.append(_("You need a driving licence."))
+    names = required_qualification_names(opportunity)
+    if names:
+        notes.append(
+            _("The organisation checks that you have: %(names)s.") % {"names": ", ".join(names)}
+        )
     return notes
+
+
+def required_qualification_names(opportunity: Opportunity) -> list[str]:
+    """The qualification types the opportunity lists, leaving out the child certificate when
+    the note about it is already given."""
+    from frivillig.engagements.models import QualificationKind
+
+    if not opportunity.pk:
+        return []
+    types = opportunity.required_qualifications.order_by("name")
+    if opportunity.requires_child_certificate:
+        types = types.exclude(kind=QualificationKind.CHILD_CERTIFICATE)
+    return list(types.values_list("name", flat=True))

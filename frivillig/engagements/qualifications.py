@@ -22,6 +22,7 @@ from frivillig.engagements.models import (
     QualificationStatus,
     QualificationType,
 )
+from frivillig.engagements.qualification_defaults import SHARED
 
 
 class QualificationMissing(Exception):
@@ -43,7 +44,19 @@ def add_months(day: date, months: int) -> date:
 
 
 def shared_type(kind: str) -> QualificationType:
-    return QualificationType.objects.get(organisation__isnull=True, kind=kind)
+    found = QualificationType.objects.filter(organisation__isnull=True, kind=kind).first()
+    if found is None:
+        # Shipped by a migration; put back if someone removed it.
+        _kind, name, name_en, months, description = next(t for t in SHARED if t[0] == kind)
+        found = QualificationType.objects.create(
+            organisation=None,
+            kind=kind,
+            name=name,
+            name_en=name_en,
+            valid_months=months,
+            description=description,
+        )
+    return found
 
 
 def types_for(organisation):
@@ -187,3 +200,70 @@ def send_recheck_reminders(*, today: date | None = None) -> int:
             qualification_recheck_due(item)
             sent += 1
     return sent
+
+
+# ---------------------------------------------------------------------------------------------
+# An organisation's own types and recheck policies
+
+
+@transaction.atomic
+def add_type(
+    *, organisation, name: str, description: str = "", valid_months: int | None = None
+) -> QualificationType:
+    name = name.strip()
+    if not name:
+        raise QualificationError(_("Write a name."))
+    if types_for(organisation).filter(name__iexact=name).exists():
+        raise QualificationError(_("There is already a qualification with that name."))
+    return QualificationType.objects.create(
+        organisation=organisation,
+        kind=QualificationKind.OTHER,
+        name=name,
+        description=description.strip(),
+        valid_months=valid_months or None,
+    )
+
+
+@transaction.atomic
+def update_type(
+    *, qualification_type: QualificationType, name: str, description: str, valid_months
+) -> QualificationType:
+    if qualification_type.organisation_id is None:
+        raise QualificationError(_("The municipality's shared qualifications cannot be changed."))
+    name = name.strip()
+    if not name:
+        raise QualificationError(_("Write a name."))
+    clash = (
+        types_for(qualification_type.organisation)
+        .filter(name__iexact=name)
+        .exclude(pk=qualification_type.pk)
+    )
+    if clash.exists():
+        raise QualificationError(_("There is already a qualification with that name."))
+    qualification_type.name = name
+    qualification_type.description = description.strip()
+    qualification_type.valid_months = valid_months or None
+    qualification_type.save(update_fields=["name", "description", "valid_months"])
+    return qualification_type
+
+
+@transaction.atomic
+def set_policy(
+    *, organisation, qualification_type: QualificationType, valid_months: int
+) -> QualificationPolicy:
+    """The organisation's own recheck interval for a type. Applies to checks recorded from
+    now on; a recorded recheck date is not moved."""
+    if not types_for(organisation).filter(pk=qualification_type.pk).exists():
+        raise QualificationError(_("Choose one of the qualifications listed."))
+    if not valid_months or valid_months < 1:
+        raise QualificationError(_("Give a number of months of at least 1."))
+    policy, _created = QualificationPolicy.objects.update_or_create(
+        organisation=organisation,
+        qualification_type=qualification_type,
+        defaults={"valid_months": valid_months},
+    )
+    return policy
+
+
+def remove_policy(*, policy: QualificationPolicy) -> None:
+    policy.delete()

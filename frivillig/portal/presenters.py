@@ -5,6 +5,8 @@ import json
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from frivillig.engagements import eligibility
+
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -34,6 +36,11 @@ def requirements(opportunity) -> list[str]:
         )
     if opportunity.requires_driving_licence:
         lines.append(_("You need a driving licence."))
+    names = eligibility.required_qualification_names(opportunity)
+    if names:
+        lines.append(
+            _("The organisation checks that you have: %(names)s.") % {"names": ", ".join(names)}
+        )
     if opportunity.languages:
         lines.append(_("Languages: %(languages)s.") % {"languages": opportunity.languages})
     if opportunity.skills:

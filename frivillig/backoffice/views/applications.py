@@ -11,6 +11,7 @@ from frivillig.accounts.models import VolunteerProfile
 from frivillig.backoffice.access import get_in_scope, log_personal_data_read, organisation_view
 from frivillig.backoffice.forms import ApplicationFilterForm, DeclineForm, QuestionForm
 from frivillig.backoffice.views.common import mark_waiting, paginate, render_page
+from frivillig.backoffice.views.qualifications import requirement_gap
 from frivillig.catalog.models import Opportunity
 from frivillig.engagements import services as engagements
 from frivillig.engagements.models import Application, ApplicationStatus
@@ -68,7 +69,12 @@ def application_detail(request, pk):
     return render_page(
         request,
         "backoffice/applications/detail.html",
-        {"application": application, "phone": phone or "", "engagement": engagement},
+        {
+            "application": application,
+            "phone": phone or "",
+            "engagement": engagement,
+            "qualification_gap": requirement_gap(application),
+        },
         section=SECTION,
     )
 
@@ -89,7 +95,9 @@ def application_accept(request, pk):
     try:
         engagements.accept(application=application, by=request.user)
     except engagements.EngagementError as error:
+        # Back to the application, where the reason (e.g. a missing check) can be acted on.
         messages.error(request, str(error))
+        return _back_to(request, application)
     else:
         messages.success(
             request,

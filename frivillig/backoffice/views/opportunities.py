@@ -93,10 +93,10 @@ def _form_flow(request, opportunity, *, is_new):
             if is_new
             else None
         )
-        form = OpportunityForm(instance=opportunity, initial=initial)
+        form = OpportunityForm(instance=opportunity, initial=initial, with_qualifications=True)
         return render_page(request, template, {"form": form, "is_new": is_new}, section=SECTION)
 
-    form = OpportunityForm(request.POST, instance=opportunity)
+    form = OpportunityForm(request.POST, instance=opportunity, with_qualifications=True)
     step = request.POST.get("step", PREVIEW)
     if step == EDIT_MORE or not form.is_valid():
         return render_page(
