@@ -269,3 +269,85 @@ def make_shift(db, make_event):
         )
 
     return make
+
+
+@pytest.fixture
+def framework(db):
+    """The municipality's published framework (the 2015 strategy)."""
+    import datetime
+
+    from frivillig.agreements.models import FrameworkVersion
+
+    return FrameworkVersion.objects.create(
+        version="2015",
+        title="Aalborg Kommunes Frivilligstrategi",
+        adopted_on=datetime.date(2015, 11, 1),
+        published=True,
+        definition="En frivillig yder en aktiv indsats, der er ulønnet, utvungen og organiseret.",
+        openness="Åbenhed, synlighed, gennemsigtighed og let adgang.",
+        agreements="Strategien er en overordnet aftale, som ramme for lokale aftaler.",
+    )
+
+
+@pytest.fixture
+def make_agreement(framework):
+    """An individual agreement from the default template; sent for signing unless send=False."""
+    from frivillig.agreements import services as agreements
+
+    def make(*, organisation, volunteer, by=None, send=True, **fields):
+        agreement = agreements.draft_from_template(
+            organisation=organisation,
+            volunteer=volunteer,
+            template=agreements.default_template("da"),
+            by=by,
+        )
+        values = {
+            "task": "Besøgsven for en ældre borger i Nibe.",
+            "time_and_place": "Et par timer om ugen, i borgerens hjem.",
+            "contact_person": "Karen Kontakt, karen@example.dk",
+        }
+        values.update(fields)
+        agreement = agreements.update_draft(agreement=agreement, **values)
+        if send:
+            agreement = agreements.send_for_signing(agreement=agreement, by=by)
+        return agreement
+
+    return make
+
+
+@pytest.fixture
+def municipal_unit(db, places):
+    return create_organisation(
+        name="Ældre- og Handicapforvaltningen, Nibe",
+        kind=OrganisationKind.UNIT,
+        is_approved=True,
+        place=places["nibe"],
+    )
+
+
+@pytest.fixture
+def make_cooperation(framework):
+    """A local cooperation agreement between a municipal unit and a partner (a draft)."""
+    import datetime
+
+    from frivillig.agreements import services as agreements
+
+    def make(*, municipal_unit, partner, by=None, **fields):
+        values = {
+            "title": "Samarbejde om besøgsvenner i Nibe",
+            "purpose": "Flere ældre får besøg.",
+            "volunteer_tasks": "Besøg, gåture og samtaler.",
+            "staff_tasks": "Pleje og omsorg; personalet formidler kontakten.",
+            "unit_provides": "Lokaler, kursus i demens, forsikring.",
+            "partner_provides": "Rekruttering og introduktion af frivillige.",
+            "unit_contact": "Lone Leder, 99 31 00 00",
+            "partner_contact": "Karen Kontakt, karen@example.dk",
+            "starts_on": datetime.date(2026, 1, 1),
+            "review_on": datetime.date(2027, 1, 1),
+        }
+        values.update(fields)
+        return agreements.draft_cooperation(
+            municipal_unit=municipal_unit, partner=partner, by=by, **values
+        )
+
+    return make

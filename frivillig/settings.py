@@ -31,6 +31,20 @@ MUNICIPALITY = {
     "office_phone": env_str("VOLUNTEER_OFFICE_PHONE", "99 31 41 72"),
     "office_email": env_str("VOLUNTEER_OFFICE_EMAIL", "frivilligkontoret@example.dk"),
     "default_postal_code": env_str("MUNICIPALITY_DEFAULT_POSTAL_CODE", "9000"),
+    # The insurance paragraph of every individual agreement. A council may insure volunteers'
+    # liability and accidents (serviceloven § 18); each municipality states its own terms.
+    "insurance_da": env_str(
+        "AGREEMENT_INSURANCE_DA",
+        "Aalborg Kommune har tegnet ansvars- og ulykkesforsikring for frivillige, der løser "
+        "opgaver i samarbejde med kommunen. Foreninger har ofte deres egen forsikring; spørg din "
+        "kontaktperson, hvilken der dækker dig.",
+    ),
+    "insurance_en": env_str(
+        "AGREEMENT_INSURANCE_EN",
+        "Aalborg Kommune insures volunteers who work with the municipality against liability "
+        "and accidents. Associations often have their own insurance; ask your contact person "
+        "which one covers you.",
+    ),
 }
 
 INSTALLED_APPS = [
@@ -49,6 +63,7 @@ INSTALLED_APPS = [
     "frivillig.organisations",
     "frivillig.catalog",
     "frivillig.engagements",
+    "frivillig.agreements",
     "frivillig.events",
     "frivillig.callouts",
     "frivillig.notifications",
@@ -190,6 +205,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
 CATALOG_PAGE_SIZE = 20
+
+# Hours before a shift at which its volunteers are reminded by e-mail, one e-mail per window
+# (`manage.py send_shift_reminders`, from cron), e.g. SHIFT_REMINDER_HOURS=48,3.
+SHIFT_REMINDER_HOURS = [int(hours) for hours in env_list("SHIFT_REMINDER_HOURS", "48,3")]
 
 # Background work (e-mail, reminders) through Django's tasks API. Production runs workers
 # (`manage.py db_worker`) against the database queue; the demo and the tests run each task at

@@ -14,15 +14,33 @@ object."""
 import json
 import re
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from frivillig.accounts.models import VolunteerProfile
+from frivillig.agreements.models import (
+    AgreementTemplate,
+    CooperationAgreement,
+    IndividualAgreement,
+)
 from frivillig.backoffice.tests.routes import PK_MODELS
+from frivillig.callouts import services as callouts
+from frivillig.callouts.models import CallOut
 from frivillig.catalog.models import Opportunity
+from frivillig.engagements import qualifications
 from frivillig.engagements import services as engagements
-from frivillig.engagements.models import Application, Engagement
+from frivillig.engagements.models import (
+    Application,
+    Engagement,
+    QualificationPolicy,
+    QualificationRecord,
+    QualificationType,
+)
+from frivillig.events import signup as shift_signups
+from frivillig.events.models import Event, Shift, ShiftSignup, Team
 from frivillig.organisations import tokens
 from frivillig.organisations.invitations import invite
 from frivillig.organisations.models import (
@@ -52,7 +70,17 @@ REFUSED = {403, 404}
 
 
 @pytest.fixture
-def theirs(other_organisation, outsider, make_opportunity, make_user):
+def theirs(
+    other_organisation,
+    outsider,
+    make_opportunity,
+    make_user,
+    make_event,
+    make_shift,
+    make_agreement,
+    make_cooperation,
+    municipal_unit,
+):
     """One real object of every kind, all belonging to `other_organisation` (and, for the
     volunteer's own API, to another person)."""
     stranger = make_user(f"{SECRET.lower()}@example.dk", first_name=SECRET, last_name=SECRET)
@@ -82,7 +110,67 @@ def theirs(other_organisation, outsider, make_opportunity, make_user):
         parent=other_organisation,
         is_approved=True,
     )
+    # Hidden, so that the volunteer API (which lets anyone sign up for a public shift) has
+    # no business with it either.
+    event = make_event(
+        f"{SECRET} stævne", organisation=other_organisation, start_in_days=0, visibility="hidden"
+    )
+    shift = make_shift(event=event, location=SECRET)
+    place = shift_signups.sign_up(
+        volunteer=stranger, shift=shift, now=shift.starts_at - timedelta(days=1)
+    ).signup
+    callout = callouts.create_callout(
+        organisation=other_organisation,
+        created_by=outsider,
+        title=f"{SECRET} sandsække",
+        description=SECRET,
+        place=opportunity.place,
+        starts_at=shift.starts_at,
+        needed=2,
+        radius_km=10,
+        now=shift.starts_at - timedelta(days=1),
+    )
+    agreement = make_agreement(
+        organisation=other_organisation, volunteer=stranger, by=outsider, task=SECRET
+    )
+    cooperation = make_cooperation(
+        municipal_unit=municipal_unit, partner=other_organisation, purpose=SECRET
+    )
+    # Their own qualification, its recheck rule and a check of their volunteer.
+    their_type = qualifications.add_type(
+        organisation=other_organisation, name=f"{SECRET} kursus", description=SECRET
+    )
+    their_policy = qualifications.set_policy(
+        organisation=other_organisation, qualification_type=their_type, valid_months=12
+    )
+    their_record = qualifications.record(
+        volunteer=stranger,
+        qualification_type=their_type,
+        organisation=other_organisation,
+        status="approved",
+        obtained_on=timezone.localdate() - timedelta(days=400),
+        checked_by=outsider,
+        note=SECRET,
+    )
     return {
+        QualificationType: their_type,
+        QualificationPolicy: their_policy,
+        QualificationRecord: their_record,
+        IndividualAgreement: agreement,
+        CooperationAgreement: cooperation,
+        AgreementTemplate: AgreementTemplate.objects.create(
+            organisation=other_organisation,
+            name=SECRET,
+            introduction=SECRET,
+            volunteer_expectations=SECRET,
+            organisation_expectations=SECRET,
+            ending=SECRET,
+        ),
+        CallOut: callout,
+        Shift: shift,
+        Event: event,
+        Team: shift.team,
+        ShiftSignup: place,
         Opportunity: opportunity,
         Application: application,
         Engagement: engagement,

@@ -7,14 +7,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 
-from frivillig.api import me, organisation, public
+from frivillig.api import agreements, events, me, me_shifts, organisation, public
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
 DESCRIPTION = f"""\
 Open data from Frivilligportalen, {settings.MUNICIPALITY["name"]}'s single entry point to
-volunteering: areas of volunteering, towns, approved organisations and the volunteer
-opportunities published on the portal.
+volunteering: areas of volunteering, towns, approved organisations, the volunteer
+opportunities published on the portal, and events with their teams, shifts and free places.
+A hidden event is shown only with the `secret` of its link.
 
 The data is open data under the licence **{LICENCE["name"]}** ({LICENCE["url"]}): you may
 share and adapt it for any purpose, also commercially, provided you credit
@@ -68,5 +69,10 @@ def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
 
 
 api.add_router("", public.router)
+api.add_router("", events.router)
 api.add_router("/org", organisation.router)
+api.add_router("/org", events.org_router)
+api.add_router("", agreements.router)
+api.add_router("/org", agreements.org_router)
 api.add_router("/me", me.router)
+api.add_router("/me/shifts", me_shifts.router)

@@ -10,7 +10,7 @@ person, not to an organisation."""
 
 from django.urls import path
 
-from frivillig.backoffice import views_tokens
+from frivillig.backoffice import agreement_urls, checkin_urls, event_urls, views_tokens
 from frivillig.backoffice.views import (
     applications,
     dashboard,
@@ -19,6 +19,7 @@ from frivillig.backoffice.views import (
     team,
     volunteers,
 )
+from frivillig.callouts import backoffice_urls as callout_urls
 
 app_name = "backoffice"
 
@@ -117,5 +118,14 @@ organisation_urlpatterns = [
         name="token_revoke",
     ),
 ]
+
+# Events, check-in and call-outs keep their routes in their own modules.
+account_urlpatterns = (
+    checkin_urls.account_urlpatterns + event_urls.account_urlpatterns + account_urlpatterns
+)
+organisation_urlpatterns += event_urls.organisation_urlpatterns
+organisation_urlpatterns += checkin_urls.organisation_urlpatterns
+organisation_urlpatterns += callout_urls.organisation_urlpatterns
+organisation_urlpatterns += agreement_urls.organisation_urlpatterns
 
 urlpatterns = account_urlpatterns + organisation_urlpatterns

@@ -24,4 +24,7 @@ urlpatterns = [
     path("robots.txt", pages.robots_txt, name="robots"),
     path("muligheder/<slug:slug>/meld-dig/", include("frivillig.portal.apply_urls")),
     path("min-side/", include("frivillig.portal.my_page_urls")),
+    path("", include("frivillig.portal.event_urls")),
+    path("", include("frivillig.portal.agreement_urls")),
+    path("", include("frivillig.callouts.urls")),
 ]

@@ -7,6 +7,12 @@ PATHS = {
     "/api/v1/organisations/{slug}",
     "/api/v1/opportunities",
     "/api/v1/opportunities/{slug}",
+    "/api/v1/events",
+    "/api/v1/events/{slug}",
+    "/api/v1/events/{slug}/shifts",
+    "/api/v1/shifts/{shift_id}/free",
+    "/api/v1/framework",
+    "/api/v1/agreements/verify",
 }
 
 

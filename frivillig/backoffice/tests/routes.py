@@ -5,7 +5,9 @@ when it shows one object, `pk`. PK_MODELS says which model each `pk` belongs to,
 can fill in the id of a real object of another organisation instead of a number that exists
 nowhere (which would prove nothing)."""
 
+from frivillig.backoffice import agreement_urls, checkin_urls, event_urls
 from frivillig.backoffice.urls import organisation_urlpatterns
+from frivillig.callouts import backoffice_urls as callout_urls
 from frivillig.catalog.models import Opportunity
 from frivillig.engagements.models import Application, Engagement
 from frivillig.organisations.models import ApiToken, Invitation, Membership
@@ -26,6 +28,10 @@ PK_MODELS = {
     "member_role": Membership,
     "member_remove": Membership,
     "token_revoke": ApiToken,
+    **event_urls.PK_MODELS,
+    **checkin_urls.PK_MODELS,
+    **callout_urls.PK_MODELS,
+    **agreement_urls.PK_MODELS,
 }
 
 
@@ -41,3 +47,31 @@ def example_kwargs(name: str, organisation, objects: dict) -> dict:
     if name in PK_MODELS:
         kwargs["pk"] = objects[PK_MODELS[name]].pk
     return kwargs
+
+
+def qualification_objects(organisation, volunteer, by):
+    """An own qualification type, a recheck policy and a record, for walking their routes."""
+    import datetime
+
+    from frivillig.engagements import qualifications
+    from frivillig.engagements.models import (
+        QualificationPolicy,
+        QualificationRecord,
+        QualificationType,
+    )
+
+    own = qualifications.add_type(organisation=organisation, name="Livredderkursus")
+    return {
+        QualificationType: own,
+        QualificationPolicy: qualifications.set_policy(
+            organisation=organisation, qualification_type=own, valid_months=12
+        ),
+        QualificationRecord: qualifications.record(
+            volunteer=volunteer,
+            qualification_type=own,
+            organisation=organisation,
+            status="approved",
+            obtained_on=datetime.date(2025, 1, 1),
+            checked_by=by,
+        ),
+    }

@@ -5,11 +5,25 @@ the door's own reading of the roles agrees with organisations.permissions."""
 import pytest
 from django.urls import reverse
 
+from frivillig.agreements.models import (
+    AgreementTemplate,
+    CooperationAgreement,
+    IndividualAgreement,
+)
 from frivillig.backoffice import urls
 from frivillig.backoffice.access import capabilities_in
-from frivillig.backoffice.tests.routes import PK_MODELS, example_kwargs, organisation_routes
+from frivillig.backoffice.tests.routes import (
+    PK_MODELS,
+    example_kwargs,
+    organisation_routes,
+    qualification_objects,
+)
+from frivillig.callouts import services as callouts
+from frivillig.callouts.models import CallOut
 from frivillig.catalog.models import Opportunity
 from frivillig.engagements.models import Application, Engagement
+from frivillig.events import signup
+from frivillig.events.models import Event, Shift, ShiftSignup, Team
 from frivillig.organisations import invitations, permissions, tokens
 from frivillig.organisations.models import (
     ApiToken,
@@ -34,18 +48,56 @@ def test_every_organisation_route_goes_through_the_one_door():
 
 
 @pytest.fixture
-def objects(owner, organisation, engagement, opportunity):
+def objects(
+    owner,
+    organisation,
+    engagement,
+    opportunity,
+    make_shift,
+    make_agreement,
+    make_cooperation,
+    municipal_unit,
+):
     invitation, _token = invitations.invite(
         organisation=organisation, email="ny@example.dk", role=Role.VIEWER, invited_by=owner
     )
     token, _raw = tokens.create_token(organisation=organisation, name="Web", created_by=owner)
+    shift = make_shift()
+    place = signup.sign_up(volunteer=engagement.volunteer, shift=shift).signup
     return {
+        IndividualAgreement: make_agreement(
+            organisation=organisation, volunteer=engagement.volunteer, by=owner
+        ),
+        CooperationAgreement: make_cooperation(municipal_unit=municipal_unit, partner=organisation),
+        **qualification_objects(organisation, engagement.volunteer, owner),
+        AgreementTemplate: AgreementTemplate.objects.create(
+            organisation=organisation,
+            name="Egen skabelon",
+            introduction="Egen skabelon",
+            volunteer_expectations="Egen skabelon",
+            organisation_expectations="Egen skabelon",
+            ending="Egen skabelon",
+        ),
         Opportunity: opportunity,
         Application: engagement.application,
         Engagement: engagement,
         Invitation: invitation,
         Membership: Membership.objects.get(user=owner),
         ApiToken: token,
+        Shift: shift,
+        Event: shift.event,
+        Team: shift.team,
+        ShiftSignup: place,
+        CallOut: callouts.create_callout(
+            organisation=organisation,
+            created_by=owner,
+            title="Sandsække",
+            description="Ved havnen",
+            place=opportunity.place,
+            starts_at=shift.starts_at,
+            needed=2,
+            radius_km=10,
+        ),
     }
 
 

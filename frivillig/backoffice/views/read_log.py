@@ -8,7 +8,14 @@ from frivillig.backoffice.views.common import paginate, render_page
 from frivillig.organisations.permissions import MANAGE_MEMBERS
 
 # What the back office writes in PersonalDataRead.what, in words.
-WHAT = {"application": _("Application"), "engagement": _("Volunteer (engagement)")}
+WHAT = {
+    "application": _("Application"),
+    "engagement": _("Volunteer (engagement)"),
+    "roster": _("Event roster"),
+    "shift": _("People on a shift"),
+    "checkin": _("Check-in on the day"),
+    "agreement": _("Agreement"),
+}
 
 
 @organisation_view(MANAGE_MEMBERS)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from frivillig.accounts import privacy
 from frivillig.accounts.models import VolunteerProfile
+from frivillig.agreements.models import AgreementStatus, IndividualAgreement
 from frivillig.catalog.models import Opportunity
 from frivillig.engagements import services
 from frivillig.engagements.models import (
@@ -32,6 +33,7 @@ from frivillig.engagements.models import (
     EngagementStatus,
 )
 from frivillig.engagements.recommendations import profile_gaps, recommend
+from frivillig.events import queries as event_queries
 from frivillig.organisations.models import Membership
 
 NOTE_MAX_LENGTH = 1000
@@ -126,6 +128,10 @@ def index(request):
             "recommendations": recommend(user=user),
             "profile_gaps": profile_gaps(profile),
             "note_max_length": NOTE_MAX_LENGTH,
+            "promoted": list(event_queries.recently_promoted(user)),
+            "agreements_to_sign": IndividualAgreement.objects.filter(
+                volunteer=user, status=AgreementStatus.AWAITING_VOLUNTEER
+            ).count(),
             "nav": "my_page",
         },
     )

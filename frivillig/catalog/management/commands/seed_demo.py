@@ -2,11 +2,15 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from frivillig.agreements import demo as agreements_demo
+from frivillig.agreements.models import CooperationAgreement, IndividualAgreement
 from frivillig.catalog.demo.loader import LOGINS, load_demo
 from frivillig.catalog.demo.scale import add_generated
 from frivillig.catalog.models import Area, Opportunity, Place
 from frivillig.engagements.demo import load_demo_volunteers, verify_demo_logins
 from frivillig.engagements.models import Application
+from frivillig.events import demo as events_demo
+from frivillig.events.models import Event, Shift
 from frivillig.notifications import emails
 from frivillig.organisations.models import Organisation
 
@@ -47,7 +51,9 @@ class Command(BaseCommand):
         # (nobody is reading the console yet, and no worker should send them later).
         with emails.suppressed():
             volunteer_logins = load_demo_volunteers()
-        verify_demo_logins([login.email for login in LOGINS])
+            event_logins = events_demo.load()
+            event_logins = event_logins + agreements_demo.load()  # no new log-ins so far
+        verify_demo_logins([login.email for login in LOGINS] + [e for e, _p, _d in event_logins])
         out(
             f"Demo: {summary.organisations_created} organisationer og "
             f"{summary.opportunities_created} opgaver oprettet / organisations and "
@@ -61,7 +67,7 @@ class Command(BaseCommand):
                 f"({time.perf_counter() - started:.1f} s)."
             )
         if verbosity > 0:
-            self._print_summary(out, volunteer_logins)
+            self._print_summary(out, volunteer_logins + event_logins)
 
     def _print_summary(self, out, volunteer_logins):
         organisations = Organisation.objects
@@ -76,6 +82,19 @@ class Command(BaseCommand):
         )
         out(f"  Synlige opgaver / visible opportunities: {Opportunity.objects.visible().count()}")
         out(f"  Ansøgninger / applications:        {Application.objects.count()}")
+        out(
+            f"  Arrangementer / events:            {Event.objects.count()} "
+            f"({Shift.objects.count()} vagter / shifts)"
+        )
+        out(
+            f"  Aftaler / agreements:              {IndividualAgreement.objects.count()} "
+            f"individuelle / individual, {CooperationAgreement.objects.count()} "
+            f"samarbejdsaftaler / cooperation"
+        )
+        hidden = Event.objects.filter(slug=events_demo.PARTY_SLUG).first()
+        if hidden is not None:
+            link = f"/arrangementer/{hidden.slug}/?s={hidden.secret}"
+            out(f"  Skjult arrangement / hidden event: {link}")
         out("")
         out(
             self.style.MIGRATE_HEADING(
