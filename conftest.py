@@ -351,3 +351,24 @@ def make_cooperation(framework):
         )
 
     return make
+
+
+@pytest.fixture
+def expense_rates(db):
+    """The shipped rates and limits per year (expenses/data/rates.json)."""
+    from frivillig.expenses import rates
+
+    return {r.year: r for r in rates.load()}
+
+
+@pytest.fixture
+def make_claim(expense_rates):
+    """A draft claim by `volunteer` to `organisation`, who must be one of their payers."""
+    from frivillig.expenses import services as expenses
+
+    def make(*, volunteer, organisation, year=2024, engagement=None):
+        return expenses.start_claim(
+            volunteer=volunteer, organisation=organisation, year=year, engagement=engagement
+        )
+
+    return make

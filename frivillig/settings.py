@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "frivillig.engagements",
     "frivillig.agreements",
     "frivillig.events",
+    "frivillig.expenses",
     "frivillig.callouts",
     "frivillig.notifications",
     "frivillig.portal",
@@ -205,6 +206,14 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
 CATALOG_PAGE_SIZE = 20
+
+# Files that must never be public (expense receipts): outside any served directory.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(DATA_DIR / "private")))
+# How a municipal unit pays mileage: "state" (the state's rates, as associations at most) or
+# a fixed rate in kr/km set by the municipality.
+EXPENSES_MUNICIPAL_MILEAGE_RATE = env_str("EXPENSES_MUNICIPAL_MILEAGE_RATE", "state")
+# Receipts: what may be uploaded.
+EXPENSES_RECEIPT_MAX_BYTES = 10 * 1024 * 1024
 
 # Hours before a shift at which its volunteers are reminded by e-mail, one e-mail per window
 # (`manage.py send_shift_reminders`, from cron), e.g. SHIFT_REMINDER_HOURS=48,3.

@@ -30,6 +30,7 @@ from frivillig.engagements.models import (
     Engagement,
     EngagementStatus,
 )
+from frivillig.expenses import services as expenses
 from frivillig.organisations.models import Membership
 
 EXPORT_FORMAT = "frivilligportalen-personal-data"
@@ -209,8 +210,9 @@ def delete_account(*, user) -> None:
     same services the volunteer uses, so each organisation is told politely (after commit)
     and no reason is asked for. Then the user row is deleted and the rest cascades.
 
-    Nothing needs keeping by law today. When expense claims exist, they must be kept for 5
-    years, anonymised (see the module docstring) before the row is deleted.
+    Decided expense claims are accounting records (bogføringsloven: five years): they stay,
+    with the payee's name but without the link to the account; drafts and unanswered claims
+    go (expenses.services.forget_volunteer).
     """
     try:
         with transaction.atomic():
@@ -231,6 +233,8 @@ def delete_account(*, user) -> None:
             )
             for engagement in current:
                 engagements.end(engagement=engagement, volunteer=person)
+            # Decided expense claims are accounting records: kept, without the account.
+            expenses.forget_volunteer(user=person)
             person.delete()
     except User.DoesNotExist:
         # Deleted already (a second click, another tab): the wish is fulfilled.

@@ -66,6 +66,9 @@ class Organisation(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
     is_approved = models.BooleanField(_("approved by the municipality"), default=False)
+    # The municipality's central volunteer office: it sees across organisations (expense
+    # rates, the municipal overview). One at most.
+    is_volunteer_office = models.BooleanField(_("the central volunteer office"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OrganisationQuerySet.as_manager()
@@ -80,6 +83,11 @@ class Organisation(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")), name="organisation_not_own_parent"
+            ),
+            models.UniqueConstraint(
+                fields=["is_volunteer_office"],
+                condition=Q(is_volunteer_office=True),
+                name="organisation_one_volunteer_office",
             ),
         ]
 

@@ -85,3 +85,15 @@ def can_check_in(user, shift) -> bool:
     if shift.team.leads.filter(pk=user.pk).exists():
         return True
     return user_can(user, shift.organisation, MANAGE_EVENTS)
+
+
+def is_volunteer_office_staff(user, capability: str = VIEW) -> bool:
+    """Staff of the municipality's central volunteer office, who see across organisations."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and Membership.objects.filter(
+            user=user,
+            organisation__is_volunteer_office=True,
+            role__in=roles_with(capability),
+        ).exists()
+    )

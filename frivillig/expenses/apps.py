@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExpensesConfig(AppConfig):
+    name = "frivillig.expenses"
+    verbose_name = "Udgiftsgodtgørelse"
