@@ -103,3 +103,31 @@ LIMIT_FIELDS = {
     LineKind.ADMINISTRATION: "administration_limit",
     LineKind.CLOTHING: "special_clothing_limit",
 }
+
+
+def save_policy(
+    *,
+    organisation,
+    by,
+    pays_mileage: bool,
+    pays_outlays: bool,
+    pays_flat_allowances: bool,
+    note: str,
+) -> PayerPolicy:
+    """The payer's own choices within what its kind allows (payer_for enforces the kind)."""
+    from frivillig.expenses.services import ClaimError
+    from frivillig.organisations.permissions import APPROVE_EXPENSES, user_can
+
+    if not user_can(by, organisation, APPROVE_EXPENSES):
+        raise ClaimError(_("You cannot change the expense policy of this organisation."))
+    policy, _created = PayerPolicy.objects.update_or_create(
+        organisation=organisation,
+        defaults={
+            "pays_mileage": pays_mileage,
+            "pays_outlays": pays_outlays,
+            "pays_flat_allowances": pays_flat_allowances
+            and organisation.kind == OrganisationKind.ASSOCIATION,
+            "note": note.strip(),
+        },
+    )
+    return policy
