@@ -53,6 +53,12 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _private_files_in_tmp(settings, tmp_path):
+    # Receipts written by tests go to a throw-away directory, never to var/private.
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
 def _tasks_at_once(settings):
     # Tasks run in-process when enqueued; e-mails land in the locmem outbox.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -26,7 +26,7 @@ from frivillig.agreements.models import (
     CooperationAgreement,
     IndividualAgreement,
 )
-from frivillig.backoffice.tests.routes import PK_MODELS
+from frivillig.backoffice.tests.routes import PK_MODELS, claim_objects
 from frivillig.callouts import services as callouts
 from frivillig.callouts.models import CallOut
 from frivillig.catalog.models import Opportunity
@@ -41,6 +41,8 @@ from frivillig.engagements.models import (
 )
 from frivillig.events import signup as shift_signups
 from frivillig.events.models import Event, Shift, ShiftSignup, Team
+from frivillig.expenses import services as expenses
+from frivillig.expenses.models import Claim, ClaimLine
 from frivillig.organisations import tokens
 from frivillig.organisations.invitations import invite
 from frivillig.organisations.models import (
@@ -152,7 +154,22 @@ def theirs(
         checked_by=outsider,
         note=SECRET,
     )
+    # Their volunteer's submitted expense claim (drafts are the volunteer's own).
+    claim = expenses.start_claim(volunteer=stranger, organisation=other_organisation)
+    expenses.add_allowance(
+        claim=claim,
+        volunteer=stranger,
+        kind="phone",
+        date=timezone.localdate(),
+        purpose=SECRET,
+        amount="100",
+    )
+    claim = expenses.submit(claim=claim, volunteer=stranger)
+    # And one with a receipt, for the receipt's own route.
+    with_receipt = claim_objects(other_organisation, stranger, purpose=SECRET)
     return {
+        Claim: claim,
+        ClaimLine: with_receipt[ClaimLine],
         QualificationType: their_type,
         QualificationPolicy: their_policy,
         QualificationRecord: their_record,
@@ -310,6 +327,7 @@ API_KINDS = {
     "opportunity_id": Opportunity,
     "application_id": Application,
     "engagement_id": Engagement,
+    "claim_id": Claim,
 }
 
 

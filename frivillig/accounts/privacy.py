@@ -14,6 +14,8 @@ organisation) before the user row is deleted, and the claims' foreign key to the
 SET_NULL, never CASCADE or PROTECT.
 """
 
+from decimal import Decimal
+
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
@@ -31,6 +33,7 @@ from frivillig.engagements.models import (
     EngagementStatus,
 )
 from frivillig.expenses import services as expenses
+from frivillig.expenses.models import Claim
 from frivillig.organisations.models import Membership
 
 EXPORT_FORMAT = "frivilligportalen-personal-data"
@@ -110,6 +113,37 @@ def _sign_in_data(user) -> dict:
     return data
 
 
+def _claim_data(claim) -> dict:
+    lines = list(claim.lines.all())
+    return {
+        "id": claim.pk,
+        "organisation": claim.organisation.name,
+        "opportunity": claim.engagement.opportunity.title if claim.engagement_id else None,
+        "year": claim.year,
+        "status": claim.status,
+        "total": str(sum((line.amount for line in lines), Decimal("0.00"))),
+        "created_at": _iso(claim.created_at),
+        "submitted_at": _iso(claim.submitted_at),
+        "decided_at": _iso(claim.decided_at),
+        "rejection_reason": claim.rejection_reason,
+        "paid_at": _iso(claim.paid_at),
+        "lines": [
+            {
+                "kind": line.kind,
+                "date": _iso(line.date),
+                "purpose": line.purpose,
+                "from": line.from_place,
+                "to": line.to_place,
+                "km": str(line.km) if line.km is not None else None,
+                "vehicle": line.vehicle,
+                "days": line.days,
+                "amount": str(line.amount),
+            }
+            for line in lines
+        ],
+    }
+
+
 def export_user_data(*, user) -> dict:
     """Everything the portal holds about `user`, ready for json.dumps. About other people it
     holds only what is public anyway (organisations and their contact persons) and who in
@@ -130,6 +164,14 @@ def export_user_data(*, user) -> dict:
         .exclude(status=AgreementStatus.DRAFT)
         .select_related("organisation", "framework")
         .defer("rendered_text")
+    )
+    # Status, totals and dates, and what each line was for; receipts are files kept in
+    # private storage for the organisation's bookkeeping and are downloadable on Min side.
+    claims = (
+        Claim.objects.filter(volunteer=user)
+        .select_related("organisation", "engagement__opportunity")
+        .prefetch_related("lines")
+        .order_by("created_at", "pk")
     )
     return {
         "format": EXPORT_FORMAT,
@@ -181,6 +223,7 @@ def export_user_data(*, user) -> dict:
             }
             for a in agreements
         ],
+        "expense_claims": [_claim_data(c) for c in claims],
         "staff_roles": [
             {
                 "organisation": m.organisation.name,

@@ -7,14 +7,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 
-from frivillig.api import agreements, events, me, me_shifts, organisation, public
+from frivillig.api import agreements, events, expenses, me, me_shifts, organisation, public
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
 DESCRIPTION = f"""\
 Open data from Frivilligportalen, {settings.MUNICIPALITY["name"]}'s single entry point to
 volunteering: areas of volunteering, towns, approved organisations, the volunteer
-opportunities published on the portal, and events with their teams, shifts and free places.
+opportunities published on the portal, events with their teams, shifts and free places,
+and the rates and tax-free limits for volunteers' expenses per year.
 A hidden event is shown only with the `secret` of its link.
 
 The data is open data under the licence **{LICENCE["name"]}** ({LICENCE["url"]}): you may
@@ -76,3 +77,6 @@ api.add_router("", agreements.router)
 api.add_router("/org", agreements.org_router)
 api.add_router("/me", me.router)
 api.add_router("/me/shifts", me_shifts.router)
+api.add_router("", expenses.router)
+api.add_router("/org", expenses.org_router)
+api.add_router("/me", expenses.me_router)

@@ -10,7 +10,14 @@ person, not to an organisation."""
 
 from django.urls import path
 
-from frivillig.backoffice import agreement_urls, checkin_urls, event_urls, views_tokens
+from frivillig.backoffice import (
+    agreement_urls,
+    checkin_urls,
+    event_urls,
+    expense_office_urls,
+    expense_urls,
+    views_tokens,
+)
 from frivillig.backoffice.views import (
     applications,
     dashboard,
@@ -121,11 +128,16 @@ organisation_urlpatterns = [
 
 # Events, check-in and call-outs keep their routes in their own modules.
 account_urlpatterns = (
-    checkin_urls.account_urlpatterns + event_urls.account_urlpatterns + account_urlpatterns
+    checkin_urls.account_urlpatterns
+    + event_urls.account_urlpatterns
+    + expense_urls.account_urlpatterns
+    + account_urlpatterns
 )
 organisation_urlpatterns += event_urls.organisation_urlpatterns
 organisation_urlpatterns += checkin_urls.organisation_urlpatterns
 organisation_urlpatterns += callout_urls.organisation_urlpatterns
 organisation_urlpatterns += agreement_urls.organisation_urlpatterns
+organisation_urlpatterns += expense_urls.organisation_urlpatterns
+organisation_urlpatterns += expense_office_urls.organisation_urlpatterns
 
 urlpatterns = account_urlpatterns + organisation_urlpatterns

@@ -26,5 +26,6 @@ urlpatterns = [
     path("min-side/", include("frivillig.portal.my_page_urls")),
     path("", include("frivillig.portal.event_urls")),
     path("", include("frivillig.portal.agreement_urls")),
+    path("", include("frivillig.portal.expense_urls")),
     path("", include("frivillig.callouts.urls")),
 ]

@@ -14,6 +14,7 @@ from django.urls import reverse
 from frivillig.agreements import services as agreements
 from frivillig.agreements.models import AgreementTemplate, CooperationAgreement, IndividualAgreement
 from frivillig.backoffice.tests.routes import (
+    claim_objects,
     example_kwargs,
     organisation_routes,
     qualification_objects,
@@ -48,6 +49,9 @@ def world(
 ):
     """One organisation with something in every back-office list."""
     organisation = catalogue["organisation"]
+    # The central volunteer office's pages exist only for the office: make it one to walk them.
+    organisation.is_volunteer_office = True
+    organisation.save(update_fields=["is_volunteer_office"])
     for user in (owner, volunteer):
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     pending = services.apply(
@@ -90,6 +94,7 @@ def world(
             radius_km=20,
         ),
         **qualification_objects(organisation, volunteer, owner),
+        **claim_objects(organisation, volunteer),
         Event: shift.event,
         Team: shift.team,
         Shift: shift,

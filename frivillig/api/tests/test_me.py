@@ -253,5 +253,5 @@ def test_it_documents_the_session_scheme_on_every_operation(client, db):
         if path == "/api/v1/me" or path.startswith("/api/v1/me/")
         for operation in item.values()
     ]
-    assert len(operations) == 10  # profile, data, deletion, applications, shifts
+    assert len(operations) == 11  # profile, data, deletion, applications, shifts, claims
     assert all(o["security"] == [{"VolunteerSession": []}] for o in operations)

@@ -13,6 +13,7 @@ PATHS = {
     "/api/v1/shifts/{shift_id}/free",
     "/api/v1/framework",
     "/api/v1/agreements/verify",
+    "/api/v1/expense-rates",
 }
 
 

@@ -5,7 +5,13 @@ when it shows one object, `pk`. PK_MODELS says which model each `pk` belongs to,
 can fill in the id of a real object of another organisation instead of a number that exists
 nowhere (which would prove nothing)."""
 
-from frivillig.backoffice import agreement_urls, checkin_urls, event_urls
+from frivillig.backoffice import (
+    agreement_urls,
+    checkin_urls,
+    event_urls,
+    expense_office_urls,
+    expense_urls,
+)
 from frivillig.backoffice.urls import organisation_urlpatterns
 from frivillig.callouts import backoffice_urls as callout_urls
 from frivillig.catalog.models import Opportunity
@@ -32,6 +38,8 @@ PK_MODELS = {
     **checkin_urls.PK_MODELS,
     **callout_urls.PK_MODELS,
     **agreement_urls.PK_MODELS,
+    **expense_urls.PK_MODELS,
+    **expense_office_urls.PK_MODELS,
 }
 
 
@@ -75,3 +83,28 @@ def qualification_objects(organisation, volunteer, by):
             checked_by=by,
         ),
     }
+
+
+def claim_objects(organisation, volunteer, *, purpose="Kaffe til mødet"):
+    """A submitted expense claim with an outlay and its receipt, for walking the claim routes.
+    `volunteer` must work for `organisation` (an engagement or a shift)."""
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from frivillig.expenses import services
+    from frivillig.expenses.models import Claim, ClaimLine
+
+    claim = services.start_claim(volunteer=volunteer, organisation=organisation, year=2024)
+    line = services.add_outlay(
+        claim=claim,
+        volunteer=volunteer,
+        date=datetime.date(2024, 3, 1),
+        purpose=purpose,
+        amount="89.50",
+        receipt=SimpleUploadedFile(
+            "kvittering.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"
+        ),
+    )
+    services.submit(claim=claim, volunteer=volunteer)
+    return {Claim: claim, ClaimLine: line}

@@ -14,6 +14,7 @@ from frivillig.backoffice import urls
 from frivillig.backoffice.access import capabilities_in
 from frivillig.backoffice.tests.routes import (
     PK_MODELS,
+    claim_objects,
     example_kwargs,
     organisation_routes,
     qualification_objects,
@@ -70,6 +71,7 @@ def objects(
         ),
         CooperationAgreement: make_cooperation(municipal_unit=municipal_unit, partner=organisation),
         **qualification_objects(organisation, engagement.volunteer, owner),
+        **claim_objects(organisation, engagement.volunteer),
         AgreementTemplate: AgreementTemplate.objects.create(
             organisation=organisation,
             name="Egen skabelon",

@@ -11,6 +11,8 @@ from frivillig.engagements.demo import load_demo_volunteers, verify_demo_logins
 from frivillig.engagements.models import Application
 from frivillig.events import demo as events_demo
 from frivillig.events.models import Event, Shift
+from frivillig.expenses import demo as expenses_demo
+from frivillig.expenses.models import Claim
 from frivillig.notifications import emails
 from frivillig.organisations.models import Organisation
 
@@ -53,6 +55,7 @@ class Command(BaseCommand):
             volunteer_logins = load_demo_volunteers()
             event_logins = events_demo.load()
             event_logins = event_logins + agreements_demo.load()  # no new log-ins so far
+            event_logins = event_logins + expenses_demo.load()  # rates, office, claims
         verify_demo_logins([login.email for login in LOGINS] + [e for e, _p, _d in event_logins])
         out(
             f"Demo: {summary.organisations_created} organisationer og "
@@ -91,6 +94,7 @@ class Command(BaseCommand):
             f"individuelle / individual, {CooperationAgreement.objects.count()} "
             f"samarbejdsaftaler / cooperation"
         )
+        out(f"  Udgiftsbilag / expense claims:     {Claim.objects.count()}")
         hidden = Event.objects.filter(slug=events_demo.PARTY_SLUG).first()
         if hidden is not None:
             link = f"/arrangementer/{hidden.slug}/?s={hidden.secret}"
