@@ -187,3 +187,115 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
+
+
+class RequestStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Awaiting the central office")
+    QUESTION = "question", _("Question asked")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+    @classmethod
+    def open(cls) -> list[str]:
+        return [cls.SUBMITTED, cls.QUESTION]
+
+    @classmethod
+    def blocking_cvr(cls) -> list[str]:
+        """Statuses in which a CVR number is taken: a rejected request frees it again."""
+        return [cls.SUBMITTED, cls.QUESTION, cls.APPROVED]
+
+
+class OrganisationRequest(models.Model):
+    """An association asking to join the portal; the central volunteer office decides.
+
+    The CVR number lives here, not on Organisation: it is what the office checks before
+    approving, and a partial unique constraint makes a second pending or approved request for
+    the same number impossible even if two forms are sent at the same moment."""
+
+    name = models.CharField(_("name of the association"), max_length=200)
+    cvr = models.CharField(_("CVR number"), max_length=8)
+    contact_name = models.CharField(_("contact person"), max_length=200)
+    contact_email = models.EmailField(_("contact e-mail"))
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    areas = models.ManyToManyField(
+        "catalog.Area", related_name="organisation_requests", verbose_name=_("areas")
+    )
+    description = models.TextField(_("description"))
+    place = models.ForeignKey(
+        "catalog.Place",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisation_requests",
+        verbose_name=_("town"),
+    )
+    # The language of the form, so every later e-mail to the requester speaks it too.
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE)
+    status = models.CharField(
+        _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.SUBMITTED
+    )
+    question = models.TextField(_("question from the central office"), blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+    rejection_reason = models.TextField(_("reason for the rejection"), blank=True)
+    # Only a hash of the secret answer link is stored, as for invitations; the link works once.
+    answer_token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="join_requests",
+        verbose_name=_("organisation"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("request to join")
+        verbose_name_plural = _("requests to join")
+        indexes = [models.Index(fields=["status", "created_at"], name="orgrequest_status_created")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=RequestStatus.values), name="orgrequest_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(cvr__regex=r"^[0-9]{8}$"), name="orgrequest_cvr_8_digits"
+            ),
+            models.UniqueConstraint(
+                fields=["cvr"],
+                condition=Q(status__in=RequestStatus.blocking_cvr()),
+                name="orgrequest_one_open_or_approved_per_cvr",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=RequestStatus.REJECTED) | ~Q(rejection_reason=""),
+                name="orgrequest_rejection_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=RequestStatus.QUESTION) | ~Q(question=""),
+                name="orgrequest_question_has_text",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=[RequestStatus.APPROVED, RequestStatus.REJECTED])
+                | Q(decided_at__isnull=False),
+                name="orgrequest_decision_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=True) | Q(status=RequestStatus.APPROVED),
+                name="orgrequest_organisation_only_when_approved",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} (CVR {self.cvr})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in RequestStatus.open()
