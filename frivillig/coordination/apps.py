@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoordinationConfig(AppConfig):
+    name = "frivillig.coordination"
+    verbose_name = "Koordinering"
