@@ -378,3 +378,30 @@ def make_claim(expense_rates):
         )
 
     return make
+
+
+@pytest.fixture
+def volunteer_office(db, places):
+    """The municipality's central volunteer office (sees across organisations)."""
+    return create_organisation(
+        name="Frivilligt socialt arbejde",
+        kind=OrganisationKind.DEPARTMENT,
+        is_approved=True,
+        place=places["aalborg"],
+        is_volunteer_office=True,
+    )
+
+
+@pytest.fixture
+def office_staff(make_user, volunteer_office):
+    user = make_user("kontor@example.dk", first_name="Kirsten", last_name="Kontor")
+    add_member(organisation=volunteer_office, user=user, role=Role.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def unit_coordinator(make_user, municipal_unit):
+    """A coordinator of one municipal unit: sees that unit's part of the municipality only."""
+    user = make_user("enhed@example.dk", first_name="Ulrik", last_name="Enhed")
+    add_member(organisation=municipal_unit, user=user, role=Role.COORDINATOR)
+    return user

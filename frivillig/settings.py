@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "frivillig.notifications",
     "frivillig.portal",
     "frivillig.backoffice",
+    "frivillig.coordination",
     "frivillig.api",
     "allauth",
     "allauth.account",

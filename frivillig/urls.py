@@ -6,6 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("frivillig.api.urls")),
     path("org/", include("frivillig.backoffice.urls")),
+    path("kommune/", include("frivillig.coordination.urls")),
     # The profile first, so allauth's catch-alls under konto/ never shadow it.
     path("konto/", include("frivillig.accounts.urls")),
     path("konto/", include("allauth.urls")),

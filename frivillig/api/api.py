@@ -1,5 +1,7 @@
 """The REST API under /api/v1/: one NinjaAPI instance, its error format and its routers."""
 
+import functools
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -68,6 +70,24 @@ def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         request, {"detail": _("There is nothing at this address.")}, status=404
     )
 
+
+def _allow_any_origin(run):
+    """Lets any web page read the public endpoints from a browser (CORS). They are open data
+    and need no credentials; a cross-origin request carries no cookies with `*`."""
+
+    @functools.wraps(run)
+    def wrapper(request, *args, **kwargs):
+        response = run(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD"):
+            response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return wrapper
+
+
+# Only the routers without authentication; the organisation and /me routers are left alone.
+for _public_router in (public.router, events.router, agreements.router, expenses.router):
+    _public_router.add_decorator(_allow_any_origin, mode="view")
 
 api.add_router("", public.router)
 api.add_router("", events.router)

@@ -28,4 +28,6 @@ urlpatterns = [
     path("", include("frivillig.portal.agreement_urls")),
     path("", include("frivillig.portal.expense_urls")),
     path("", include("frivillig.callouts.urls")),
+    path("", include("frivillig.portal.statistics_urls")),
+    path("", include("frivillig.portal.onboarding_urls")),
 ]

@@ -235,3 +235,52 @@ def test_it_makes_every_public_and_account_page_usable(
     for path in paths:
         check(page, path, visit, width, problems)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language, width", [("da", 375), ("en", 1280)])
+def test_it_makes_every_municipal_page_usable(
+    world, areas, new_page, visit, live_server, language, width
+):
+    from frivillig.organisations.onboarding import submit_request
+
+    request = submit_request(
+        name="Hals Sandsækkelaug",
+        cvr="29189420",
+        contact_name="Hanne Hals",
+        contact_email="hanne@example.dk",
+        description="Vi fylder sandsække, når stormen kommer.",
+        areas=[areas["beredskab"]],
+    )
+    page = new_page(language=language, width=width)
+    # The world's organisation is the central volunteer office; its owner sees everything.
+    signed_in(page, world["owner"], live_server)
+    paths = [
+        reverse("coordination:overview"),
+        reverse("coordination:directory"),
+        reverse("coordination:audit_log"),
+        reverse("coordination:onboarding"),
+        reverse("coordination:onboarding_detail", args=[request.pk]),
+    ]
+    problems = []
+    for path in paths:
+        check(page, path, visit, width, problems)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language, width", [("da", 375), ("en", 1280)])
+def test_it_makes_the_statistics_and_open_data_pages_usable(
+    world, new_page, visit, language, width
+):
+    from django.utils import timezone
+
+    page = new_page(language=language, width=width)
+    paths = [
+        reverse("portal:statistics"),
+        reverse("portal:report", args=[timezone.localdate().year]),
+        reverse("portal:open_data"),
+        reverse("portal:onboarding"),
+    ]
+    problems = []
+    for path in paths:
+        check(page, path, visit, width, problems)
+    assert not problems, "\n".join(problems)

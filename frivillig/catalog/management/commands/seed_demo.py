@@ -14,6 +14,7 @@ from frivillig.events.models import Event, Shift
 from frivillig.expenses import demo as expenses_demo
 from frivillig.expenses.models import Claim
 from frivillig.notifications import emails
+from frivillig.organisations import demo as onboarding_demo
 from frivillig.organisations.models import Organisation
 
 
@@ -56,6 +57,7 @@ class Command(BaseCommand):
             event_logins = events_demo.load()
             event_logins = event_logins + agreements_demo.load()  # no new log-ins so far
             event_logins = event_logins + expenses_demo.load()  # rates, office, claims
+            event_logins = event_logins + onboarding_demo.load()  # requests to join
         verify_demo_logins([login.email for login in LOGINS] + [e for e, _p, _d in event_logins])
         out(
             f"Demo: {summary.organisations_created} organisationer og "
