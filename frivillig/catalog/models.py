@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
@@ -183,6 +184,15 @@ class Opportunity(models.Model):
     # and on PostgreSQL a trigger turns it into `search_vector` (Danish stemming).
     search_document = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(null=True, editable=False)
+    # Set by the central office when several units post the same need (catalog.joint).
+    joint_effort = models.ForeignKey(
+        "JointEffort",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="opportunities",
+        verbose_name=_("joint effort"),
+    )
 
     objects = OpportunityQuerySet.as_manager()
 
@@ -294,3 +304,23 @@ class Opportunity(models.Model):
             *area_names,
         ]
         return " ".join(p for p in parts if p).lower()
+
+
+class JointEffort(models.Model):
+    """Near-duplicate needs of several organisations, linked by the central volunteer office
+    so that the portal shows them as one."""
+
+    title = models.CharField(_("title"), max_length=160)
+    description = models.TextField(_("description"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("joint effort")
+        verbose_name_plural = _("joint efforts")
+
+    def __str__(self):
+        return self.title

@@ -187,6 +187,18 @@ def search_opportunities(filters: OpportunityFilters, *, now=None):
     return qs.order_by(*order)
 
 
+def one_per_joint_effort(qs, now=None):
+    """Hide all but the first (lowest id) visible opportunity of each joint effort, so that a
+    need several organisations share is listed once. Unlinked rows never match the subquery."""
+    return qs.exclude(
+        Exists(
+            Opportunity.objects.visible(now).filter(
+                joint_effort_id=OuterRef("joint_effort_id"), pk__lt=OuterRef("pk")
+            )
+        )
+    )
+
+
 def for_list(qs):
     """What a list of opportunities shows, in a fixed number of queries however long it is.
     The search columns are large and never shown, so they stay in the database."""
@@ -244,10 +256,10 @@ def areas_with_counts(now=None):
 
 
 def urgent_opportunities(limit=6, now=None):
-    return for_list(
-        Opportunity.objects.visible(now).filter(is_urgent=True).order_by("-published_at", "-pk")
-    )[:limit]
+    visible = one_per_joint_effort(Opportunity.objects.visible(now), now)
+    return for_list(visible.filter(is_urgent=True).order_by("-published_at", "-pk"))[:limit]
 
 
 def newest_opportunities(limit=6, now=None):
-    return for_list(Opportunity.objects.visible(now).order_by("-published_at", "-pk"))[:limit]
+    visible = one_per_joint_effort(Opportunity.objects.visible(now), now)
+    return for_list(visible.order_by("-published_at", "-pk"))[:limit]

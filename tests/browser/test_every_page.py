@@ -260,6 +260,7 @@ def test_it_makes_every_municipal_page_usable(
         reverse("coordination:audit_log"),
         reverse("coordination:onboarding"),
         reverse("coordination:onboarding_detail", args=[request.pk]),
+        reverse("coordination:joint_candidates"),
     ]
     problems = []
     for path in paths:

@@ -1,6 +1,7 @@
 """The public statistics and the yearly report: figures equal direct counts, small counts are
 suppressed, and no person can be found in any of it."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -211,3 +212,19 @@ def test_it_costs_the_same_queries_for_few_and_many_rows(world, make_opportunity
         Area.objects.create(slug=f"omraade-{i}", name_da=f"Område {i}", name_en=f"Area {i}")
         make_opportunity(place="hals")
     assert queries() == few
+
+
+def test_it_counts_applications_in_the_municipality_s_month(world):
+    # 23:30 UTC on 31 March is 01:30 on 1 April in Copenhagen: an April application.
+    year = timezone.localdate().year
+    Application.objects.update(
+        created_at=datetime.datetime(year, 3, 31, 21, 30, tzinfo=datetime.UTC)
+    )
+    first = Application.objects.order_by("pk").first()
+    Application.objects.filter(pk=first.pk).update(
+        created_at=datetime.datetime(year, 3, 31, 23, 30, tzinfo=datetime.UTC)
+    )
+    months = {row["month"]: row["count"] for row in statistics.applications_by_month(year)}
+    direct = Application.objects.count()
+    assert months[3] == direct - 1 and months[4] == 1
+    assert sum(months.values()) == direct

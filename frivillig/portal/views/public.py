@@ -17,6 +17,7 @@ from frivillig.catalog.queries import (
     hydrate_list,
     nearest_ids,
     newest_opportunities,
+    one_per_joint_effort,
     search_opportunities,
     urgent_opportunities,
 )
@@ -42,6 +43,9 @@ def home(request):
 
 def _results_context(request, filters: OpportunityFilters):
     results = search_opportunities(filters)
+    if not filters.organisation_id:
+        # An organisation's own page still lists all of its opportunities.
+        results = one_per_joint_effort(results)
     options = {"hydrate": hydrate_list}
     if filters.effective_sort == Sort.NEAREST:
         options["fetch_ids"] = partial(nearest_ids, results, filters.origin, filters.distance_km)
@@ -86,6 +90,16 @@ def opportunity_detail(request, slug):
         .prefetch_related("areas"),
         slug=slug,
     )
+    joint = []
+    if opportunity.joint_effort_id:
+        joint = list(
+            Opportunity.objects.visible()
+            .filter(joint_effort_id=opportunity.joint_effort_id)
+            .exclude(pk=opportunity.pk)
+            .select_related("organisation", "joint_effort")
+            .only("slug", "title", "title_en", "organisation__name", "joint_effort__title")
+            .order_by("pk")
+        )
     return render(
         request,
         "portal/opportunity.html",
@@ -96,6 +110,7 @@ def opportunity_detail(request, slug):
             "suitability": presenters.suitability(opportunity),
             "time_commitment": presenters.time_commitment(opportunity),
             "json_ld": presenters.json_ld(opportunity, settings.SITE_URL),
+            "joint": joint,
             "nav": "search",
         },
     )

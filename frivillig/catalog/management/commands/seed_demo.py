@@ -41,10 +41,35 @@ class Command(BaseCommand):
             help="generated organisations to add with --scale (default N // 50)",
         )
         parser.add_argument(
+            "--scale-volunteers",
+            type=int,
+            default=0,
+            metavar="N",
+            help="add N generated volunteers with profiles, applications and engagements "
+            "(PostgreSQL)",
+        )
+        parser.add_argument(
+            "--scale-hours",
+            type=int,
+            default=0,
+            metavar="M",
+            help="with --scale-volunteers, add M confirmed shift sign-ups with hours",
+        )
+        parser.add_argument(
             "--seed", type=int, default=1, help="random seed for the generated opportunities"
         )
 
-    def handle(self, *args, scale, scale_organisations, seed, verbosity, **options):
+    def handle(
+        self,
+        *args,
+        scale,
+        scale_organisations,
+        scale_volunteers,
+        scale_hours,
+        seed,
+        verbosity,
+        **options,
+    ):
         if scale < 0 or (scale_organisations is not None and scale_organisations < 0):
             raise CommandError("--scale and --scale-organisations cannot be negative.")
         out = self.stdout.write if verbosity > 0 else (lambda *args: None)
@@ -69,6 +94,16 @@ class Command(BaseCommand):
             add_generated(opportunities=scale, organisations=scale_organisations, seed=seed)
             out(
                 f"Genereret / generated: {scale} opgaver / opportunities "
+                f"({time.perf_counter() - started:.1f} s)."
+            )
+        if scale_volunteers:
+            from frivillig.events.demo_scale import add_people_and_hours
+
+            started = time.perf_counter()
+            add_people_and_hours(volunteers=scale_volunteers, hours=scale_hours, seed=seed, out=out)
+            out(
+                f"Genereret / generated: {scale_volunteers} frivillige / volunteers, "
+                f"{scale_hours} timeregistreringer / hour records "
                 f"({time.perf_counter() - started:.1f} s)."
             )
         if verbosity > 0:
