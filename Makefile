@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 VENDOR := frivillig/static/vendor
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-fast test-browser install assets messages lint format serve clean bench bench-rush
+.PHONY: demo test test-fast test-browser install assets messages lint format serve clean bench bench-rush bench-overview
 
 demo: install assets messages
 	@mkdir -p var
@@ -59,6 +59,9 @@ bench: install
 
 bench-rush: install
 	$(BIN)/python bench/signup_rush.py
+
+bench-overview: install
+	$(BIN)/python bench/overview.py
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) staticfiles var
