@@ -4,8 +4,6 @@ print, and how full the teams and days are.
 A roster is volunteers' personal data (names, e-mail, phone); the surface that shows one must
 log the read (`record_reads`)."""
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frivillig import spreadsheet
 from frivillig.accounts.models import PersonalDataRead
 from frivillig.events.models import Event, Shift, ShiftSignup, ShiftStatus, SignupStatus, Team
 from frivillig.events.planning import shifts_on
@@ -101,22 +100,10 @@ def record_reads(*, staff, organisation, volunteer_ids, what: str = "roster") ->
 
 # CSV ----------------------------------------------------------------------------------------
 
-# A cell that begins with one of these is a formula to a spreadsheet; a volunteer's name must
-# never run as one on the coordinator's computer (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
 
 def csv_bytes(rows: list[Row]) -> bytes:
-    """UTF-8 with a byte order mark, so Excel shows æ, ø and å; semicolons, because Danish
-    Excel reads the comma as the decimal sign."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(
+    """The roster as a spreadsheet file (see frivillig.spreadsheet)."""
+    return spreadsheet.csv_bytes(
         [
             _("Date"),
             _("Starts"),
@@ -127,26 +114,22 @@ def csv_bytes(rows: list[Row]) -> bytes:
             _("E-mail"),
             _("Phone"),
             _("Attendance"),
-        ]
+        ],
+        (
+            (
+                row.day.isoformat(),
+                row.starts.strftime("%H:%M"),
+                row.ends.strftime("%H:%M"),
+                row.team,
+                row.place,
+                row.name,
+                row.email,
+                row.phone,
+                row.attendance,
+            )
+            for row in rows
+        ),
     )
-    for row in rows:
-        writer.writerow(
-            [
-                _cell(value)
-                for value in (
-                    row.day.isoformat(),
-                    row.starts.strftime("%H:%M"),
-                    row.ends.strftime("%H:%M"),
-                    row.team,
-                    row.place,
-                    row.name,
-                    row.email,
-                    row.phone,
-                    row.attendance,
-                )
-            ]
-        )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 # PDF ----------------------------------------------------------------------------------------

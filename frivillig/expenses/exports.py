@@ -4,7 +4,6 @@ The rows carry the payee's name, so the surface that hands them out logs the rea
 column for the CPR number, always empty: the platform never stores CPR numbers, and the payroll
 system that pays the volunteer adds it."""
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date
@@ -12,6 +11,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from frivillig import spreadsheet
 from frivillig.expenses import money
 from frivillig.expenses.models import ClaimLine, ClaimStatus
 
@@ -144,11 +144,6 @@ def totals(rows_: list[Row]) -> tuple[Decimal, Decimal]:
 
 # CSV ----------------------------------------------------------------------------------------
 
-# A cell that begins with one of these is a formula to a spreadsheet; a payee's name or a
-# purpose must never run as one on the bookkeeper's computer (CSV injection). The same rule as
-# events.roster.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def _csv_cell(value) -> str:
     if value is None:
@@ -158,23 +153,16 @@ def _csv_cell(value) -> str:
         return str(value).replace(".", ",")
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return spreadsheet.text(value)
 
 
 def csv_bytes(rows_: list[Row]) -> bytes:
-    """UTF-8 with a byte order mark, so Excel shows æ, ø and å; semicolons, because Danish
-    Excel reads the comma as the decimal sign."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(headers())
-    for row in rows_:
-        writer.writerow([_csv_cell(value) for value in _values(row)])
+    """The period's lines and a totals row as a spreadsheet file (see frivillig.spreadsheet)."""
     km, amount = totals(rows_)
     total_row = [""] * len(headers())
     total_row[1], total_row[7], total_row[13] = _("Total"), _csv_cell(km), _csv_cell(amount)
-    writer.writerow(total_row)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    lines = [[_csv_cell(value) for value in _values(row)] for row in rows_]
+    return spreadsheet.csv_bytes(headers(), [*lines, total_row])
 
 
 # XLSX ---------------------------------------------------------------------------------------

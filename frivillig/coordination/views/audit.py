@@ -5,9 +5,7 @@ Opening this log is not itself written to PersonalDataRead: it shows who read wh
 volunteer's data, and logging the log would bury the reads that matter. Changes to personal
 data are not logged anywhere yet, and the page says so rather than look complete."""
 
-import csv
 import datetime
-import io
 
 from django import forms
 from django.core.paginator import Paginator
@@ -18,33 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from frivillig import spreadsheet
 from frivillig.accounts.models import PersonalDataRead
+from frivillig.accounts.read_labels import API_PREFIX, what_label
 from frivillig.backoffice.forms import StyledForm
-from frivillig.backoffice.views.read_log import WHAT
 from frivillig.coordination.access import municipal_view
 from frivillig.organisations.models import Organisation
 
 PER_PAGE = 100
-API_PREFIX = "api:"
-
-# Codes written outside the back office's read log page's own list (read_log.WHAT).
-OTHER_WHAT = {
-    "qualifications": _("Qualifications"),
-    "call-out": _("Call-out"),
-    "expense claim": _("Expense claim"),
-    "expense receipt": _("Expense receipt"),
-    "expense statement": _("Yearly expense statement"),
-    "expense export": _("Expense export"),
-}
-
-
-def what_label(code: str) -> str:
-    labels = {**WHAT, **OTHER_WHAT}
-    if code.startswith(API_PREFIX):
-        # The API writes "api:expense_claim" for what the back office calls "expense claim".
-        inner = code.removeprefix(API_PREFIX).replace("_", " ")
-        return gettext("%(what)s (via the API)") % {"what": labels.get(inner, inner)}
-    return str(labels.get(code, code))
 
 
 class DateInput(forms.DateInput):
@@ -152,22 +131,10 @@ def audit_log(request):
     )
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    # A name such as "=HYPERLINK(...)" must stay text when the file is opened in a spreadsheet.
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 @municipal_view(office_only=True)
 def audit_log_csv(request):
     form, reads = _reads_for(request)
-    out = io.StringIO()
-    # Semicolons and a byte order mark, as the other exports: Danish Excel reads them right.
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(
+    data = spreadsheet.csv_bytes(
         [
             gettext("When"),
             gettext("Staff"),
@@ -176,12 +143,9 @@ def audit_log_csv(request):
             gettext("Volunteer e-mail"),
             gettext("Organisation"),
             gettext("What"),
-        ]
-    )
-    for read in reads.iterator(chunk_size=2000):
-        writer.writerow(
-            _cell(value)
-            for value in (
+        ],
+        (
+            (
                 timezone.localtime(read.read_at).strftime("%Y-%m-%d %H:%M:%S"),
                 _staff_label(read),
                 read.staff.email if read.staff else "",
@@ -190,10 +154,10 @@ def audit_log_csv(request):
                 read.organisation.name,
                 what_label(read.what),
             )
-        )
-    response = HttpResponse(
-        ("\ufeff" + out.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
+            for read in reads.iterator(chunk_size=2000)
+        ),
     )
+    response = HttpResponse(data, content_type="text/csv; charset=utf-8")
     filename = f"personal-data-reads-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

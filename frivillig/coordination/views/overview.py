@@ -1,14 +1,13 @@
 """The municipal overview: activity, unmet needs and reach in the coordinator's part of the
 municipality, every table also as a CSV file."""
 
-import csv
-import io
 from decimal import Decimal
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import formats, timezone
 
+from frivillig import spreadsheet
 from frivillig.coordination import overview
 from frivillig.coordination.access import municipal_view
 
@@ -23,16 +22,12 @@ def overview_page(request):
     )
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _cell(value) -> str:
     # An organisation named "=HYPERLINK(...)" must stay text when opened in a spreadsheet;
     # a change such as "+12 %" is harmless but is quoted the same way.
     if isinstance(value, Decimal):
         return formats.number_format(value)
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return spreadsheet.text(value)
 
 
 @municipal_view()
@@ -41,14 +36,9 @@ def overview_csv(request, table):
     if build is None:
         raise Http404
     data = build(request.scope, overview.Period.current())
-    out = io.StringIO()
-    # Semicolons and a byte order mark, as the other exports: Danish Excel reads them right.
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(_cell(column) for column in data.columns)
-    for row in data.rows:
-        writer.writerow(_cell(value) for value in row)
     response = HttpResponse(
-        ("\ufeff" + out.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
+        spreadsheet.csv_bytes(data.columns, ([_cell(value) for value in row] for row in data.rows)),
+        content_type="text/csv; charset=utf-8",
     )
     filename = f"overview-{data.name}-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -6,7 +6,6 @@ e-mail and phone of an opportunity are left out (they are often a private person
 organisation's own contact e-mail, phone and website are its public contact details and stay.
 Responses stream row by row, so a large municipality's file never sits whole in memory."""
 
-import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from frivillig import spreadsheet
 from frivillig.api.api import LICENCE
 from frivillig.catalog.models import Opportunity
 from frivillig.events.models import Event, ShiftStatus
@@ -246,13 +246,6 @@ def _json_chunks(dataset: Dataset) -> Iterable[str]:
     yield "\n]}\n"
 
 
-class _Line:
-    """A file-like sink that hands back what csv.writer writes, one row at a time."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def _cell(value) -> str:
     if isinstance(value, list):
         return ",".join(value)
@@ -262,11 +255,10 @@ def _cell(value) -> str:
 
 
 def _csv_chunks(dataset: Dataset) -> Iterable[str]:
-    # Semicolons and a byte-order mark, as in the event rosters: Danish Excel opens it as is.
-    writer = csv.writer(_Line(), delimiter=";", lineterminator="\r\n")
-    yield "\ufeff" + writer.writerow(dataset.columns)
-    for row in dataset.rows():
-        yield writer.writerow([_cell(row[column]) for column in dataset.columns])
+    return spreadsheet.csv_lines(
+        dataset.columns,
+        ([_cell(row[column]) for column in dataset.columns] for row in dataset.rows()),
+    )
 
 
 def _allow_any_origin(response):
