@@ -9,7 +9,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 
-from frivillig.api import agreements, events, expenses, me, me_shifts, organisation, public
+from frivillig.api import (
+    agreements,
+    announcements,
+    consultations,
+    events,
+    expenses,
+    feedback,
+    ideas,
+    me,
+    me_shifts,
+    messages,
+    notifications,
+    organisation,
+    public,
+    recognition,
+)
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
@@ -86,7 +101,15 @@ def _allow_any_origin(run):
 
 
 # Only the routers without authentication; the organisation and /me routers are left alone.
-for _public_router in (public.router, events.router, agreements.router, expenses.router):
+for _public_router in (
+    public.router,
+    events.router,
+    agreements.router,
+    expenses.router,
+    ideas.router,
+    consultations.router,
+    recognition.router,
+):
     _public_router.add_decorator(_allow_any_origin, mode="view")
 
 api.add_router("", public.router)
@@ -100,3 +123,17 @@ api.add_router("/me/shifts", me_shifts.router)
 api.add_router("", expenses.router)
 api.add_router("/org", expenses.org_router)
 api.add_router("/me", expenses.me_router)
+
+# Dialogue and recognition: each module has a public, a /me and an /org router.
+for _module in (
+    messages,
+    announcements,
+    ideas,
+    consultations,
+    feedback,
+    recognition,
+    notifications,
+):
+    api.add_router("", _module.router)
+    api.add_router("/me", _module.me_router)
+    api.add_router("/org", _module.org_router)

@@ -12,10 +12,14 @@ from django.urls import path
 
 from frivillig.backoffice import (
     agreement_urls,
+    announcement_urls,
     checkin_urls,
     event_urls,
     expense_office_urls,
     expense_urls,
+    feedback_urls,
+    message_urls,
+    recognition_urls,
     views_tokens,
 )
 from frivillig.backoffice.views import (
@@ -131,6 +135,10 @@ account_urlpatterns = (
     checkin_urls.account_urlpatterns
     + event_urls.account_urlpatterns
     + expense_urls.account_urlpatterns
+    + message_urls.account_urlpatterns
+    + announcement_urls.account_urlpatterns
+    + feedback_urls.account_urlpatterns
+    + recognition_urls.account_urlpatterns
     + account_urlpatterns
 )
 organisation_urlpatterns += event_urls.organisation_urlpatterns
@@ -139,5 +147,9 @@ organisation_urlpatterns += callout_urls.organisation_urlpatterns
 organisation_urlpatterns += agreement_urls.organisation_urlpatterns
 organisation_urlpatterns += expense_urls.organisation_urlpatterns
 organisation_urlpatterns += expense_office_urls.organisation_urlpatterns
+organisation_urlpatterns += message_urls.organisation_urlpatterns
+organisation_urlpatterns += announcement_urls.organisation_urlpatterns
+organisation_urlpatterns += feedback_urls.organisation_urlpatterns
+organisation_urlpatterns += recognition_urls.organisation_urlpatterns
 
 urlpatterns = account_urlpatterns + organisation_urlpatterns

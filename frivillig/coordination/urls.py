@@ -3,7 +3,16 @@ coordination.access.municipal_view (a test checks it)."""
 
 from django.urls import include, path
 
-from frivillig.coordination import audit_urls, directory_urls, onboarding_urls, overview_urls
+from frivillig.coordination import (
+    audit_urls,
+    consultation_urls,
+    directory_urls,
+    feedback_urls,
+    idea_urls,
+    onboarding_urls,
+    overview_urls,
+    recognition_urls,
+)
 
 app_name = "coordination"
 
@@ -12,4 +21,8 @@ urlpatterns = [
     path("", include(directory_urls)),
     path("", include(audit_urls)),
     path("", include(onboarding_urls)),
+    path("", include(idea_urls)),
+    path("", include(consultation_urls)),
+    path("", include(feedback_urls)),
+    path("", include(recognition_urls)),
 ]

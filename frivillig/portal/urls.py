@@ -30,4 +30,11 @@ urlpatterns = [
     path("", include("frivillig.callouts.urls")),
     path("", include("frivillig.portal.statistics_urls")),
     path("", include("frivillig.portal.onboarding_urls")),
+    path("", include("frivillig.portal.message_urls")),
+    path("", include("frivillig.portal.announcement_urls")),
+    path("", include("frivillig.portal.idea_urls")),
+    path("", include("frivillig.portal.consultation_urls")),
+    path("", include("frivillig.portal.feedback_urls")),
+    path("", include("frivillig.portal.recognition_urls")),
+    path("", include("frivillig.portal.notification_urls")),
 ]

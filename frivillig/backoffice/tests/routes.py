@@ -7,10 +7,14 @@ nowhere (which would prove nothing)."""
 
 from frivillig.backoffice import (
     agreement_urls,
+    announcement_urls,
     checkin_urls,
     event_urls,
     expense_office_urls,
     expense_urls,
+    feedback_urls,
+    message_urls,
+    recognition_urls,
 )
 from frivillig.backoffice.urls import organisation_urlpatterns
 from frivillig.callouts import backoffice_urls as callout_urls
@@ -40,6 +44,10 @@ PK_MODELS = {
     **agreement_urls.PK_MODELS,
     **expense_urls.PK_MODELS,
     **expense_office_urls.PK_MODELS,
+    **message_urls.PK_MODELS,
+    **announcement_urls.PK_MODELS,
+    **feedback_urls.PK_MODELS,
+    **recognition_urls.PK_MODELS,
 }
 
 

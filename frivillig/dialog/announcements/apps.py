@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AnnouncementsConfig(AppConfig):
+    name = "frivillig.dialog.announcements"
+    label = "announcements"
+    verbose_name = _("Announcements")
