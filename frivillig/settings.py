@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "frivillig.events",
     "frivillig.expenses",
     "frivillig.callouts",
+    "frivillig.activity",
     "frivillig.notifications",
     "frivillig.dialog.messaging",
     "frivillig.dialog.announcements",

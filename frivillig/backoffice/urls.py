@@ -18,6 +18,7 @@ from frivillig.backoffice import (
     expense_office_urls,
     expense_urls,
     feedback_urls,
+    idea_urls,
     message_urls,
     recognition_urls,
     views_tokens,
@@ -139,6 +140,7 @@ account_urlpatterns = (
     + announcement_urls.account_urlpatterns
     + feedback_urls.account_urlpatterns
     + recognition_urls.account_urlpatterns
+    + idea_urls.account_urlpatterns
     + account_urlpatterns
 )
 organisation_urlpatterns += event_urls.organisation_urlpatterns
@@ -151,5 +153,6 @@ organisation_urlpatterns += message_urls.organisation_urlpatterns
 organisation_urlpatterns += announcement_urls.organisation_urlpatterns
 organisation_urlpatterns += feedback_urls.organisation_urlpatterns
 organisation_urlpatterns += recognition_urls.organisation_urlpatterns
+organisation_urlpatterns += idea_urls.organisation_urlpatterns
 
 urlpatterns = account_urlpatterns + organisation_urlpatterns

@@ -26,6 +26,15 @@ class EventVisibility(models.TextChoices):
     HIDDEN = "hidden", _("Hidden: only people with the secret link")
 
 
+class EventKind(models.TextChoices):
+    """Courses and network meetings use the same teams, shifts and sign-up as any event: a
+    course day is a shift, its seats are the capacity."""
+
+    EVENT = "event", _("Event")
+    COURSE = "course", _("Course")
+    NETWORK = "network", _("Network meeting")
+
+
 class EventStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
@@ -58,6 +67,9 @@ class Event(models.Model):
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
     areas = models.ManyToManyField("catalog.Area", related_name="events", verbose_name=_("areas"))
+    kind = models.CharField(
+        _("kind"), max_length=8, choices=EventKind.choices, default=EventKind.EVENT
+    )
     visibility = models.CharField(
         _("visibility"),
         max_length=8,
@@ -107,6 +119,7 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(visibility__in=EventVisibility.values), name="event_visibility_valid"
             ),
+            models.CheckConstraint(condition=Q(kind__in=EventKind.values), name="event_kind_valid"),
         ]
         indexes = [models.Index(fields=["status", "visibility", "ends_on"], name="event_listed")]
 

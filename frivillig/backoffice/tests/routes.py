@@ -13,6 +13,7 @@ from frivillig.backoffice import (
     expense_office_urls,
     expense_urls,
     feedback_urls,
+    idea_urls,
     message_urls,
     recognition_urls,
 )
@@ -48,6 +49,7 @@ PK_MODELS = {
     **announcement_urls.PK_MODELS,
     **feedback_urls.PK_MODELS,
     **recognition_urls.PK_MODELS,
+    **idea_urls.PK_MODELS,
 }
 
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ActivityConfig(AppConfig):
+    name = "frivillig.activity"
+    label = "activity"
+    verbose_name = _("Activity totals")
