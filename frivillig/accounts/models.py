@@ -89,8 +89,14 @@ class VolunteerProfile(models.Model):
         return None if self.birth_year is None else year - self.birth_year
 
 
+class PersonalDataAction(models.TextChoices):
+    READ = "read", _("Read")
+    CHANGE = "change", _("Change")
+
+
 class PersonalDataRead(models.Model):
-    """A member of staff looked at a volunteer's personal data in the back office or API."""
+    """A member of staff looked at, or changed, a volunteer's personal data in the back office
+    or API. One log for both, so the volunteer and the central office see one timeline."""
 
     staff = models.ForeignKey(User, models.SET_NULL, null=True, related_name="+")
     volunteer = models.ForeignKey(User, models.CASCADE, related_name="personal_data_reads")
@@ -98,12 +104,21 @@ class PersonalDataRead(models.Model):
         "organisations.Organisation", models.CASCADE, related_name="personal_data_reads"
     )
     what = models.CharField(max_length=100)
+    action = models.CharField(
+        max_length=6, choices=PersonalDataAction.choices, default=PersonalDataAction.READ
+    )
     read_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["-read_at"]
-        verbose_name = _("read of personal data")
-        verbose_name_plural = _("reads of personal data")
+        verbose_name = _("read or change of personal data")
+        verbose_name_plural = _("reads and changes of personal data")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(action__in=PersonalDataAction.values),
+                name="personal_data_action_valid",
+            )
+        ]
 
     def __str__(self):
         return f"{self.staff} → {self.volunteer} ({self.what})"

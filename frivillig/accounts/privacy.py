@@ -239,6 +239,7 @@ def export_user_data(*, user) -> dict:
                 # has the right to know who did (GDPR art. 15(1)(c)); their e-mail stays theirs.
                 "staff": r.staff.get_full_name() if r.staff_id else None,
                 "what": r.what,
+                "action": r.action,
                 "read_at": _iso(r.read_at),
             }
             for r in reads

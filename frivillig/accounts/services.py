@@ -10,7 +10,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.models import PersonalDataRead, User, VolunteerProfile
+from frivillig.accounts.models import (
+    PersonalDataAction,
+    PersonalDataRead,
+    User,
+    VolunteerProfile,
+)
 from frivillig.catalog.queries import origin_for_postal_code
 
 USERNAME_MAX_LENGTH = User._meta.get_field("username").max_length
@@ -258,6 +263,19 @@ def record_personal_data_read(*, staff, volunteer, organisation, what: str) -> N
     when an organisation's system read it through the API with a token."""
     PersonalDataRead.objects.create(
         staff=staff, volunteer=volunteer, organisation=organisation, what=what
+    )
+
+
+def record_personal_data_change(*, staff, volunteer, organisation, what: str) -> None:
+    """Note that someone at `organisation` changed `volunteer`'s personal data (answered an
+    application, ended an engagement, recorded a qualification, ...). Called inside the
+    service's transaction, so a change that rolls back leaves no line either."""
+    PersonalDataRead.objects.create(
+        staff=staff,
+        volunteer=volunteer,
+        organisation=organisation,
+        what=what,
+        action=PersonalDataAction.CHANGE,
     )
 
 

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from frivillig.accounts.services import record_personal_data_change
 from frivillig.agreements import defaults, notices
 from frivillig.agreements.models import (
     AgreementStatus,
@@ -210,6 +211,12 @@ def send_for_signing(*, agreement: IndividualAgreement, by) -> IndividualAgreeme
     _freeze(agreement, timezone.now())
     agreement.status = AgreementStatus.AWAITING_VOLUNTEER
     agreement.save()
+    record_personal_data_change(
+        staff=by,
+        volunteer=agreement.volunteer,
+        organisation=agreement.organisation,
+        what="agreement",
+    )
     notices.agreement_to_sign(agreement)
     return agreement
 
@@ -299,6 +306,12 @@ def countersign(*, agreement: IndividualAgreement, by, ip: str | None) -> Indivi
         IndividualAgreement.objects.filter(
             pk=agreement.previous_id, status=AgreementStatus.SIGNED
         ).update(status=AgreementStatus.SUPERSEDED)
+    record_personal_data_change(
+        staff=by,
+        volunteer=agreement.volunteer,
+        organisation=agreement.organisation,
+        what="agreement",
+    )
     notices.agreement_signed(agreement)
     return agreement
 
@@ -330,6 +343,12 @@ def new_version(*, agreement: IndividualAgreement, by) -> IndividualAgreement:
         **{name: getattr(agreement, name) for name in EDITABLE_FIELDS},
     )
     copy.save()
+    record_personal_data_change(
+        staff=by,
+        volunteer=agreement.volunteer,
+        organisation=agreement.organisation,
+        what="agreement",
+    )
     if agreement.status != AgreementStatus.SIGNED:
         # An unsigned version is simply replaced: it can no longer be signed.
         agreement.status = AgreementStatus.ENDED
@@ -350,6 +369,13 @@ def end(*, agreement: IndividualAgreement, by) -> IndividualAgreement:
     agreement.status = AgreementStatus.ENDED
     agreement.ended_at = timezone.now()
     agreement.save(update_fields=["status", "ended_at", "updated_at"])
+    if not is_volunteer:
+        record_personal_data_change(
+            staff=by,
+            volunteer=agreement.volunteer,
+            organisation=agreement.organisation,
+            what="agreement",
+        )
     notices.agreement_ended(agreement, by_volunteer=is_volunteer)
     return agreement
 

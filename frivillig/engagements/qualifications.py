@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frivillig.accounts.services import record_personal_data_change
 from frivillig.engagements.models import (
     QualificationKind,
     QualificationPolicy,
@@ -110,6 +111,12 @@ def record(
             "note": note.strip(),
             "reminders_sent": 0,
         },
+    )
+    record_personal_data_change(
+        staff=checked_by,
+        volunteer=volunteer,
+        organisation=organisation,
+        what="qualifications",
     )
     return item
 

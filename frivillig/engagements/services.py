@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frivillig.accounts.models import VolunteerProfile
+from frivillig.accounts.services import record_personal_data_change
 from frivillig.catalog.models import Opportunity
 from frivillig.engagements import eligibility, notices, qualifications
 from frivillig.engagements.models import (
@@ -89,6 +90,12 @@ def accept(*, application: Application, by) -> Engagement:
         organisation=application.organisation,
         volunteer=application.volunteer,
     )
+    record_personal_data_change(
+        staff=by,
+        volunteer=application.volunteer,
+        organisation=application.organisation,
+        what="application",
+    )
     notices.application_accepted(application, by=by)
     return engagement
 
@@ -102,6 +109,12 @@ def decline(*, application: Application, by, message: str) -> Application:
     application.answered_at = timezone.now()
     application.answer = message.strip()
     application.save(update_fields=["status", "answered_at", "answer"])
+    record_personal_data_change(
+        staff=by,
+        volunteer=application.volunteer,
+        organisation=application.organisation,
+        what="application",
+    )
     notices.application_declined(application, by=by)
     return application
 
@@ -116,6 +129,12 @@ def ask_question(*, application: Application, by, question: str) -> Application:
     application.question = question.strip()
     application.question_asked_at = timezone.now()
     application.save(update_fields=["question", "question_asked_at"])
+    record_personal_data_change(
+        staff=by,
+        volunteer=application.volunteer,
+        organisation=application.organisation,
+        what="application",
+    )
     notices.application_question(application, by=by)
     return application
 
@@ -184,6 +203,12 @@ def end_by_organisation(*, engagement: Engagement, by, message: str) -> Engageme
     engagement.status = EngagementStatus.ENDED
     engagement.ended_at = timezone.now()
     engagement.save(update_fields=["status", "ended_at"])
+    record_personal_data_change(
+        staff=by,
+        volunteer=engagement.volunteer,
+        organisation=engagement.organisation,
+        what="engagement",
+    )
     notices.engagement_ended_by_organisation(engagement, by=by, message=message.strip())
     return engagement
 

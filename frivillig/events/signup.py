@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frivillig.accounts.models import VolunteerProfile
+from frivillig.accounts.services import record_personal_data_change
 from frivillig.engagements.models import QualificationType
 from frivillig.events import notices, rules
 from frivillig.events.models import (
@@ -257,6 +258,12 @@ def remove_by_organisation(*, signup: ShiftSignup, by, now: datetime | None = No
         signup.save(update_fields=["status", "cancelled_at"])
         if was_confirmed:
             _free_place(shift, now)
+        record_personal_data_change(
+            staff=by,
+            volunteer=signup.volunteer,
+            organisation=shift.event.organisation,
+            what="shift",
+        )
         notices.removed_by_organisation(signup)
     return signup
 

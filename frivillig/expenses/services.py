@@ -16,6 +16,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frivillig.accounts.services import record_personal_data_change
 from frivillig.events.models import SignupStatus
 from frivillig.expenses import money, notices, rates
 from frivillig.expenses.models import (
@@ -443,6 +444,12 @@ def approve(*, claim, by, reduce_to_limits: bool = False) -> Claim:
     claim.decided_by = by
     claim.keep_until = _keep_until(claim.decided_at)
     claim.save(update_fields=["status", "decided_at", "decided_by", "keep_until"])
+    record_personal_data_change(
+        staff=by,
+        volunteer=claim.volunteer,
+        organisation=claim.organisation,
+        what="expense claim",
+    )
     notices.claim_decided(claim)
     return claim
 
@@ -475,6 +482,12 @@ def reject(*, claim, by, reason: str) -> Claim:
     claim.save(
         update_fields=["status", "rejection_reason", "decided_at", "decided_by", "keep_until"]
     )
+    record_personal_data_change(
+        staff=by,
+        volunteer=claim.volunteer,
+        organisation=claim.organisation,
+        what="expense claim",
+    )
     notices.claim_decided(claim)
     return claim
 
@@ -494,6 +507,12 @@ def mark_paid(*, claims, by) -> int:
         claim.paid_at = now
         claim.keep_until = max(claim.keep_until or _keep_until(now), _keep_until(now))
         claim.save(update_fields=["status", "paid_at", "keep_until"])
+        record_personal_data_change(
+            staff=by,
+            volunteer=claim.volunteer,
+            organisation=claim.organisation,
+            what="expense claim",
+        )
         notices.claim_paid(claim)
         paid += 1
     return paid

@@ -168,7 +168,7 @@ def test_it_shows_one_agreement_with_its_signed_text_and_logs_the_read(
     assert body["task"] == "Besøgsven for en ældre borger i Nibe."
     assert body["organisation_signer_name"] == "Olga Ejer"
     assert body["volunteer_signed_at"] and body["organisation_signed_at"]
-    read = PersonalDataRead.objects.get()
+    read = PersonalDataRead.objects.filter(action="read").get()
     assert (read.staff, read.volunteer, read.organisation, read.what) == (
         None,
         volunteer,
@@ -201,7 +201,7 @@ def test_it_answers_404_for_another_organisations_agreement(call, theirs):
     assert status == 404
     assert body == {"detail": f"There is no agreement with id {theirs.pk}."}
     assert "Hemmelig" not in json.dumps(body)
-    assert not PersonalDataRead.objects.exists()
+    assert not PersonalDataRead.objects.filter(action="read").exists()
 
 
 def test_it_includes_the_organisations_below(call, make_agreement, organisation, volunteer):

@@ -77,7 +77,7 @@ def test_it_shows_one_engagement_and_logs_the_read(call, engagement, organisatio
 
     assert status == 200
     assert body["volunteer"]["email"] == "frivillig@example.dk"
-    read = PersonalDataRead.objects.get()
+    read = PersonalDataRead.objects.filter(action="read").get()
     assert (read.staff, read.organisation, read.what) == (None, organisation, "api:engagement")
 
 
@@ -86,7 +86,7 @@ def test_it_answers_404_for_another_organisations_engagement(call, theirs):
 
     assert status == 404
     assert body == {"detail": f"There is no engagement with id {theirs.pk}."}
-    assert not PersonalDataRead.objects.exists()
+    assert not PersonalDataRead.objects.filter(action="read").exists()
 
 
 def test_it_ends_an_engagement_and_tells_the_volunteer(

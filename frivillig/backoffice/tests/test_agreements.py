@@ -128,7 +128,7 @@ def test_a_member_reads_agreements_but_changes_nothing(
 def test_reading_an_agreement_is_logged(client, bo_url, organisation, member, sent):
     client.force_login(member)
     client.get(bo_url("agreement_detail", organisation, sent.pk))
-    read = PersonalDataRead.objects.get()
+    read = PersonalDataRead.objects.filter(action="read").get()
     assert (read.staff, read.volunteer, read.what) == (member, sent.volunteer, "agreement")
 
 

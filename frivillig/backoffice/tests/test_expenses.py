@@ -185,7 +185,7 @@ def test_it_shows_a_claim_with_the_km_split_the_rates_and_the_year_so_far(
     assert "not recorded" in html  # special clothing and meals for 2024
     assert "Statement for 2024" in html
     assert "would pass a tax-free limit" not in html
-    read = PersonalDataRead.objects.get()
+    read = PersonalDataRead.objects.filter(action="read").get()
     assert (read.staff, read.what) == (coordinator, "expense claim")
 
 
@@ -320,7 +320,7 @@ def test_it_keeps_a_decided_claim_readable_after_the_account_is_deleted(
     html = detail.content.decode()
     assert "Vera Frivillig" in html and "the account has been deleted" in html
     assert "cannot be compared with their other claims" in html
-    assert not PersonalDataRead.objects.exists()
+    assert not PersonalDataRead.objects.filter(action="read").exists()
     statement = english.get(bo_url("claim_statement", organisation, claim.pk))
     assert statement.content.startswith(b"%PDF")
 

@@ -46,7 +46,7 @@ def test_it_logs_a_read_of_the_volunteers_details(
     response = english.get(bo_url("engagement_detail", organisation, engagement.pk))
     assert response.status_code == 200
     assert "87 65 43 21" in response.content.decode()
-    read = PersonalDataRead.objects.get()
+    read = PersonalDataRead.objects.filter(action="read").get()
     assert (read.staff, read.what) == (coordinator, "engagement")
 
 
@@ -100,7 +100,7 @@ def test_it_does_not_find_another_organisations_engagement(
     assert response.status_code == 404
     engagement.refresh_from_db()
     assert engagement.status == EngagementStatus.ACTIVE
-    assert not PersonalDataRead.objects.exists()
+    assert not PersonalDataRead.objects.filter(action="read").exists()
 
 
 def test_it_shows_a_unit_coordinator_the_volunteers_below(

@@ -70,21 +70,21 @@ def test_it_shows_the_office_every_read_with_labels(english, office_staff, reads
     assert "Expense claim" in html
     assert "Volunteer (engagement) (via the API)" in html
     assert "The organisation&#x27;s system (API token)" in html
-    assert "4 reads" in html
+    assert "4 lines" in html
 
 
-def test_it_says_that_changes_are_not_logged(english, office_staff):
+def test_it_says_what_it_does_not_contain(english, office_staff):
     english.force_login(office_staff)
     html = english.get(URL).content.decode()
-    assert "Changes to personal data are not logged yet" in html
+    assert "What volunteers change on their own pages is theirs" in html
 
 
 def test_it_filters_by_volunteer_or_staff(english, office_staff, reads):
     english.force_login(office_staff)
     html = english.get(URL, {"person": "vera frivillig"}).content.decode()
-    assert "2 reads" in html and "Ulla Udenfor" not in html
+    assert "2 lines" in html and "Ulla Udenfor" not in html
     html = english.get(URL, {"person": "udenfor@example"}).content.decode()
-    assert "1 read" in html and "Anders Anden" in html and "Vera Frivillig" not in html
+    assert "1 line" in html and "Anders Anden" in html and "Vera Frivillig" not in html
     # Words must all fit one person, not one word the volunteer and one the staff.
     html = english.get(URL, {"person": "vera udenfor"}).content.decode()
     assert "No reads match the filter." in html
@@ -98,19 +98,19 @@ def test_it_filters_by_organisation_with_those_below_it(
     move_organisation(organisation=organisation, parent=municipal_unit)
     english.force_login(office_staff)
     html = english.get(URL, {"organisation": municipal_unit.pk}).content.decode()
-    assert "2 reads" in html and "Hals Idrætsforening</td>" not in html
+    assert "2 lines" in html and "Hals Idrætsforening</td>" not in html
 
 
 def test_it_filters_by_dates_both_inclusive(english, office_staff, reads):
     english.force_login(office_staff)
     today = timezone.localdate()
     html = english.get(URL, {"start": today.isoformat()}).content.decode()
-    assert "1 read" in html and "Application" in html
+    assert "1 line" in html and "Application" in html
     ten_days_ago = (today - datetime.timedelta(days=10)).isoformat()
     html = english.get(URL, {"start": ten_days_ago, "end": ten_days_ago}).content.decode()
-    assert "1 read" in html and "Expense claim" in html
+    assert "1 line" in html and "Expense claim" in html
     html = english.get(URL, {"end": (today - datetime.timedelta(days=11)).isoformat()})
-    assert "2 reads" in html.content.decode()
+    assert "2 lines" in html.content.decode()
 
 
 def test_it_explains_a_bad_date_range_and_shows_nothing(english, office_staff, reads):

@@ -1,9 +1,10 @@
-"""The central office's audit log: every read of a volunteer's personal data in the back
-office and the API, across the municipality, filterable and exportable.
+"""The central office's audit log: every read and every change of a volunteer's personal
+data by staff in the back office and the API, across the municipality, filterable and
+exportable.
 
 Opening this log is not itself written to PersonalDataRead: it shows who read whom, not a
-volunteer's data, and logging the log would bury the reads that matter. Changes to personal
-data are not logged anywhere yet, and the page says so rather than look complete."""
+volunteer's data, and logging the log would bury the reads that matter. What a volunteer
+changes on their own pages is theirs and is not logged."""
 
 import datetime
 
@@ -17,7 +18,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from frivillig import spreadsheet
-from frivillig.accounts.models import PersonalDataRead
+from frivillig.accounts.models import PersonalDataAction, PersonalDataRead
 from frivillig.accounts.read_labels import API_PREFIX, what_label
 from frivillig.backoffice.forms import StyledForm
 from frivillig.coordination.access import municipal_view
@@ -47,6 +48,11 @@ class AuditFilter(StyledForm):
         queryset=Organisation.objects.only("pk", "name").order_by("name", "pk"),
         empty_label=_("All"),
         help_text=_("Includes the organisations under it"),
+    )
+    action = forms.ChoiceField(
+        label=_("Reads or changes"),
+        required=False,
+        choices=[("", _("Both"))] + list(PersonalDataAction.choices),
     )
     start = forms.DateField(label=_("From"), required=False, widget=DateInput())
     end = forms.DateField(label=_("To (inclusive)"), required=False, widget=DateInput())
@@ -85,6 +91,8 @@ def filtered_reads(data: dict):
     reads = PersonalDataRead.objects.all()
     if data.get("person", "").strip():
         reads = reads.filter(_person(data["person"]))
+    if data.get("action"):
+        reads = reads.filter(action=data["action"])
     if data.get("organisation"):
         reads = reads.filter(organisation__in=Organisation.objects.below([data["organisation"]]))
     if data.get("start"):
@@ -143,6 +151,7 @@ def audit_log_csv(request):
             gettext("Volunteer e-mail"),
             gettext("Organisation"),
             gettext("What"),
+            gettext("Read or change"),
         ],
         (
             (
@@ -153,11 +162,12 @@ def audit_log_csv(request):
                 read.volunteer.email,
                 read.organisation.name,
                 what_label(read.what),
+                read.get_action_display(),
             )
             for read in reads.iterator(chunk_size=2000)
         ),
     )
     response = HttpResponse(data, content_type="text/csv; charset=utf-8")
-    filename = f"personal-data-reads-{timezone.localdate().isoformat()}.csv"
+    filename = f"personal-data-log-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
