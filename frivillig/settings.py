@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "frivillig.portal.context_processors.municipality",
+                "frivillig.dialog.messaging.context_processors.unread_messages",
             ],
             # Tests set this to raise on unknown variables (see conftest.py).
             "string_if_invalid": env_str("TEMPLATE_STRING_IF_INVALID", ""),

@@ -26,7 +26,7 @@ from frivillig.agreements.models import (
     CooperationAgreement,
     IndividualAgreement,
 )
-from frivillig.backoffice.tests.routes import PK_MODELS, claim_objects
+from frivillig.backoffice.tests.routes import PK_MODELS, claim_objects, dialogue_objects
 from frivillig.callouts import services as callouts
 from frivillig.callouts.models import CallOut
 from frivillig.catalog.models import Opportunity
@@ -167,7 +167,10 @@ def theirs(
     claim = expenses.submit(claim=claim, volunteer=stranger)
     # And one with a receipt, for the receipt's own route.
     with_receipt = claim_objects(other_organisation, stranger, purpose=SECRET)
+    # Their message thread, announcement and the idea routed to them.
+    dialogue = dialogue_objects(other_organisation, stranger, outsider, text=SECRET)
     return {
+        **dialogue,
         Claim: claim,
         ClaimLine: with_receipt[ClaimLine],
         QualificationType: their_type,

@@ -25,6 +25,11 @@ from django.utils.translation import gettext as _
 
 from frivillig.accounts.models import PersonalDataRead, User, VolunteerProfile
 from frivillig.agreements.models import AgreementStatus, IndividualAgreement
+from frivillig.dialog.announcements import privacy as announcements_privacy
+from frivillig.dialog.consultations import privacy as consultations_privacy
+from frivillig.dialog.feedback import privacy as feedback_privacy
+from frivillig.dialog.ideas import privacy as ideas_privacy
+from frivillig.dialog.messaging import privacy as messaging_privacy
 from frivillig.engagements import services as engagements
 from frivillig.engagements.models import (
     Application,
@@ -34,7 +39,9 @@ from frivillig.engagements.models import (
 )
 from frivillig.expenses import services as expenses
 from frivillig.expenses.models import Claim
+from frivillig.notifications import privacy as notifications_privacy
 from frivillig.organisations.models import Membership
+from frivillig.recognition import privacy as recognition_privacy
 
 EXPORT_FORMAT = "frivilligportalen-personal-data"
 EXPORT_VERSION = 1
@@ -224,6 +231,13 @@ def export_user_data(*, user) -> dict:
             for a in agreements
         ],
         "expense_claims": [_claim_data(c) for c in claims],
+        **announcements_privacy.export_for(user),
+        **consultations_privacy.export_for(user),
+        **feedback_privacy.export_for(user),
+        **ideas_privacy.export_for(user),
+        **messaging_privacy.export_for(user),
+        **notifications_privacy.export_for(user),
+        **recognition_privacy.export_for(user),
         "staff_roles": [
             {
                 "organisation": m.organisation.name,

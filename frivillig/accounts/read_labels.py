@@ -17,6 +17,7 @@ WHAT = {
     "expense receipt": _("Expense receipt"),
     "expense statement": _("Yearly expense statement"),
     "expense export": _("Expense export"),
+    "message thread": _("Conversation (messages)"),
 }
 API_PREFIX = "api:"
 

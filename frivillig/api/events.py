@@ -35,6 +35,7 @@ from frivillig.api.schemas import (
 )
 from frivillig.events.models import (
     Event,
+    EventKind,
     EventStatus,
     EventVisibility,
     Shift,
@@ -87,8 +88,15 @@ class TeamOut(TeamRef):
         return obj.opens_at
 
 
+EventKindValue = Literal["event", "course", "network"]
+
+
 class EventOut(Schema):
     slug: str
+    kind: EventKindValue = Field(
+        description="'event', 'course' or 'network' (a network meeting). Courses and network "
+        "meetings use the same teams, shifts and sign-up: a course day is a shift."
+    )
     url: str = Field(
         description="The event's page on the public portal (for a hidden event, with its "
         "secret when the secret was sent)."
@@ -169,6 +177,9 @@ class ShiftFreeOut(Schema):
 
 
 class EventParams(Schema):
+    kind: str | None = Field(
+        None, description="Only events of this kind: 'event', 'course' or 'network'."
+    )
     page: str | None = Field(None, description="Page number, from 1.")
 
 
@@ -328,6 +339,19 @@ class ShiftFilterForm(forms.Form):
         return shifts
 
 
+class EventFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        required=False,
+        choices=[("", ""), *((kind, kind) for kind in EventKind.values)],
+        error_messages={"invalid_choice": gettext_lazy("“%(value)s” is not one of the choices.")},
+    )
+
+    def apply(self, events):
+        if self.cleaned_data["kind"]:
+            events = events.filter(kind=self.cleaned_data["kind"])
+        return events
+
+
 def _filtered_shifts(request: HttpRequest, event: Event, shifts):
     form = ShiftFilterForm(data=request.GET, event=event)
     if not form.is_valid():
@@ -358,9 +382,13 @@ def _open_event(slug: str, secret: str | None, qs=None) -> Event:
 )
 def list_events(request, params: Query[EventParams]):
     """Published, public events that are not over, soonest first, with the number of open
-    shifts and free places. Hidden events are never listed."""
+    shifts and free places. Hidden events are never listed. Filter by `kind` (courses and
+    network meetings are events of kind 'course' and 'network')."""
+    form = EventFilterForm(data=request.GET)
+    if not form.is_valid():
+        raise _invalid(form)
     qs = _public_events().filter(pk__in=Event.objects.listed()).order_by("starts_on", "name", "pk")
-    return _paginate(request, qs)
+    return _paginate(request, form.apply(qs))
 
 
 @router.get(

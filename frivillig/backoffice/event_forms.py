@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.backoffice.forms import StyledForm, StyledModelForm
 from frivillig.catalog.models import Area, Place
-from frivillig.events.models import Event, EventVisibility, Team
+from frivillig.events.models import Event, EventKind, EventVisibility, Team
 from frivillig.events.planning import local
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -63,6 +63,7 @@ class EventForm(StyledModelForm):
             "description",
             "description_en",
             "areas",
+            "kind",
             "starts_on",
             "ends_on",
             "place",
@@ -82,6 +83,7 @@ class EventForm(StyledModelForm):
             "starts_on": DATE_INPUT,
             "ends_on": DATE_INPUT,
             "visibility": forms.RadioSelect,
+            "kind": forms.RadioSelect,
             "signup_opens_at": _datetime_input(),
             "signup_closes_at": _datetime_input(),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "off"}),
@@ -94,6 +96,7 @@ class EventForm(StyledModelForm):
             "starts_on": _("First day"),
             "ends_on": _("Last day"),
             "address": _("Address"),
+            "kind": _("What kind of event is it?"),
             "visibility": _("Who can find the event"),
             "signup_opens_at": _("Sign-up opens"),
             "signup_closes_at": _("Sign-up deadline"),
@@ -104,6 +107,11 @@ class EventForm(StyledModelForm):
             "contact_email": _("Contact e-mail"),
         }
         help_texts = {
+            "kind": _(
+                "Courses and network meetings are also listed on the page “Courses and network "
+                "meetings”. Volunteers sign up for them in the same way: a course day is a "
+                "shift, and its places are the seats."
+            ),
             "name_en": _("Shown to people who use the portal in English."),
             "description_en": _("Shown to people who use the portal in English."),
             "visibility": _(
@@ -133,6 +141,9 @@ class EventForm(StyledModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["visibility"].choices = EventVisibility.choices
+        self.fields["kind"].choices = EventKind.choices
+        # Optional in the form: a form sent without it (an older page) means an ordinary event.
+        self.fields["kind"].required = False
 
     def clean(self):
         data = super().clean()
@@ -143,6 +154,9 @@ class EventForm(StyledModelForm):
         if opens and closes and closes <= opens:
             self.add_error("signup_closes_at", _("The deadline must be after sign-up opens."))
         return data
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or EventKind.EVENT
 
     def service_fields(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if name != "areas"}

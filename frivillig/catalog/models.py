@@ -209,6 +209,13 @@ class Opportunity(models.Model):
                 condition=Q(status="published"),
             ),
             models.Index(fields=["latitude", "longitude"], name="opp_coordinates"),
+            # The overview counts published opportunities by organisation and town (and, through
+            # the areas, by id) from this index alone, without reading the table.
+            models.Index(
+                fields=["organisation", "place", "id"],
+                name="opp_published_by_org",
+                condition=Q(status="published"),
+            ),
             # Nearest-first pages walk the towns outward, newest first within each town.
             models.Index(
                 F("place"),

@@ -6,6 +6,11 @@ same however many volunteers there are. People are only ever counted, never list
 coordinator sees how many, not who.
 
 Each figure set is a `Table`, so the page and its CSV export show the same numbers.
+
+Applications, new engagements and hours are summed over whole months from the monthly totals
+of `frivillig.activity` (the running month, and any month not yet refreshed, live from the raw
+rows): at national scale they are millions of rows, too many to sum on every request. Counts of
+distinct people are counted live. Long lists fetch only the rows the page shows, plus a count.
 """
 
 import datetime
@@ -13,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -21,16 +27,15 @@ from django.db.models import (
     Min,
     OuterRef,
     Q,
-    Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from frivillig.activity import queries as activity
 from frivillig.agreements.models import (
     AgreementStatus,
     CooperationAgreement,
@@ -44,12 +49,14 @@ from frivillig.engagements.models import (
     Engagement,
     EngagementStatus,
 )
-from frivillig.events.models import EventStatus, Shift, ShiftSignup, ShiftStatus
+from frivillig.events.models import EventStatus, Shift, ShiftStatus
 
 # An application older than this without an answer is an unmet need.
 UNANSWERED_AFTER = datetime.timedelta(days=7)
 # Long lists are cut on the page; the CSV export always holds every row.
 PAGE_ROWS = 50
+# Pending applications read per step when looking for the oldest unanswered ones.
+WALK_CHUNK = 200
 
 
 @dataclass
@@ -61,6 +68,8 @@ class Table:
     # The column drawn as a bar beside the figures (the figures stay in the table).
     bar: int | None = None
     note: str = ""
+    # How many rows there are in all, when `rows` holds only the first PAGE_ROWS.
+    total: int | None = None
 
     @property
     def shown_rows(self):
@@ -68,7 +77,8 @@ class Table:
 
     @property
     def cut(self) -> int:
-        return max(len(self.rows) - PAGE_ROWS, 0)
+        total = len(self.rows) if self.total is None else self.total
+        return max(total - PAGE_ROWS, 0)
 
     @property
     def display_rows(self):
@@ -87,6 +97,9 @@ class Period:
 
     today: datetime.date
     now: datetime.datetime = field(default_factory=timezone.now)
+    # Figures several tables share, kept for one build of the page (`sections`) so that each
+    # is counted once. None: nothing is kept (a table built on its own, e.g. for its CSV).
+    memo: dict | None = field(default=None, compare=False, repr=False, hash=False)
 
     @classmethod
     def current(cls):
@@ -119,8 +132,16 @@ class Period:
         )
 
 
-def _between(prefix: str, span) -> Q:
-    return Q(**{f"{prefix}__gte": span[0], f"{prefix}__lt": span[1]})
+def _memo(period: Period, scope, name: str, compute):
+    """`compute()`, once per page build for the same scope (the entry holds the scope, so its
+    id cannot be reused by another queryset while the entry lives)."""
+    if period.memo is None:
+        return compute()
+    key = (name, id(scope))
+    entry = period.memo.get(key)
+    if entry is None or entry[0] is not scope:
+        entry = period.memo[key] = (scope, compute())
+    return entry[1]
 
 
 # The facts every figure is counted from, each starting from the scope.
@@ -134,16 +155,8 @@ def _active(scope):
     return Engagement.objects.filter(organisation__in=scope, status=EngagementStatus.ACTIVE)
 
 
-def _applications(scope):
-    return Application.objects.filter(organisation__in=scope)
-
-
 def _engagements(scope):
     return Engagement.objects.filter(organisation__in=scope)
-
-
-def _hours(scope):
-    return ShiftSignup.objects.filter(shift__organisation__in=scope, hours__isnull=False)
 
 
 def _grouped(queryset, key, figure) -> dict:
@@ -170,40 +183,63 @@ def _hours_value(value) -> Decimal:
 # Headline figures
 
 
-def current_figures(scope, period: Period) -> Table:
-    published = _published(scope).aggregate(
-        opportunities=Count("pk"), organisations=Count("organisation", distinct=True)
-    )
+def _counted_at(snapshot) -> str:
+    if snapshot is None:
+        return ""
+    return _("Active volunteers as counted at %(time)s.") % {
+        "time": formats.date_format(timezone.localtime(snapshot.taken_at), "DATETIME_FORMAT")
+    }
+
+
+def _people(scope, period: Period):
+    """The municipality's distinct active volunteers from the last refresh, for the central
+    office (counting them live over every active engagement takes seconds at national scale),
+    or None: count the scope live."""
+    return activity.snapshot(scope, year=period.year)
+
+
+def current_figures(scope, period: Period, limit=None) -> Table:
+    opportunities, organisations = _memo(
+        period, scope, "published", lambda: _published_counts(scope)
+    )["total"].get(None, (0, 0))
+    snapshot = _people(scope, period)
+    if snapshot is None:
+        active = _active(scope).aggregate(n=Count("volunteer", distinct=True))["n"]
+    else:
+        active = snapshot.figures["total"]
     return Table(
         name="now",
         caption=_("Right now"),
         columns=[_("Figure"), _("Number")],
         rows=[
-            [
-                _("Active volunteers"),
-                _active(scope).aggregate(n=Count("volunteer", distinct=True))["n"],
-            ],
-            [_("Organisations with published opportunities"), published["organisations"]],
-            [_("Published opportunities"), published["opportunities"]],
+            [_("Active volunteers"), active],
+            [_("Organisations with published opportunities"), organisations],
+            [_("Published opportunities"), opportunities],
         ],
+        note=_counted_at(snapshot),
     )
 
 
-def year_to_date(scope, period: Period) -> Table:
-    this, last = period.this_year, period.same_time_last_year
-    applications = _applications(scope).aggregate(
-        this=Count("pk", filter=_between("created_at", this)),
-        last=Count("pk", filter=_between("created_at", last)),
-    )
-    engagements = _engagements(scope).aggregate(
-        this=Count("pk", filter=_between("started_at", this)),
-        last=Count("pk", filter=_between("started_at", last)),
-    )
-    hours = _hours(scope).aggregate(
-        this=Sum("hours", filter=_between("shift__starts_at", this)),
-        last=Sum("hours", filter=_between("shift__starts_at", last)),
-    )
-    hours = {k: _hours_value(v) for k, v in hours.items()}
+_SUMMED = [activity.APPLICATIONS, activity.ENGAGEMENTS, activity.HOURS]
+
+
+def year_to_date(scope, period: Period, limit=None) -> Table:
+    spans = {"this": period.this_year, "last": period.same_time_last_year}
+    last = period.same_time_last_year
+    summed = {
+        # This year's totals are the sums of its towns (every row has one town or none).
+        "this": {
+            column: {None: _total(groups)}
+            for column, groups in _this_year_by_town(scope, period).items()
+        },
+        "last": activity.figures(_SUMMED, organisations=scope, start=last[0], end=last[1]),
+    }
+
+    def figure(column):
+        return {key: summed[key][column].get(None) or 0 for key in spans}
+
+    applications, engagements = figure("applications"), figure("engagements")
+    hours = {k: _hours_value(v) for k, v in figure("hours").items()}
     return Table(
         name="year",
         caption=_("This year so far, against the same period last year"),
@@ -219,34 +255,124 @@ def year_to_date(scope, period: Period) -> Table:
     )
 
 
+def _total(groups: dict):
+    values = [value for value in groups.values() if value is not None]
+    return sum(values[1:], values[0]) if values else None
+
+
 # By area, town and city/countryside
 
 
-def _by(scope, period: Period, opportunity_key, hours_key) -> list[dict]:
-    """The same five figures grouped by one key, which is given as seen from an opportunity
-    (`opportunity_key`) and from a shift sign-up (`hours_key`, an expression)."""
-    published = (
-        _published(scope)
-        .order_by()
-        .annotate(group_key=F(opportunity_key))
-        .values("group_key")
-        .annotate(
-            opportunities=Count("pk", distinct=True),
-            organisations=Count("organisation", distinct=True),
-        )
+def _published_counts(scope) -> dict:
+    """Published opportunities, and the organisations that publish them, right now:
+    {"total": {None: (opportunities, organisations)}, "place": {town id or None: (...)},
+    "place__setting": {setting or None: (...)}, "areas": {area id: (...)}}.
+
+    Two statements instead of a COUNT(DISTINCT) over every published opportunity per table:
+    each groups the published opportunities once, by (organisation, town) and by
+    (organisation, area), a few thousand groups even at national scale, and sums those groups
+    per town, setting and area (one group is one organisation, so its count of groups is its
+    count of organisations). Counted live: a change shows at once."""
+    published = Opportunity.objects.filter(status=OpportunityStatus.PUBLISHED)
+    links = Opportunity.areas.through.objects.filter(
+        opportunity__status=OpportunityStatus.PUBLISHED
     )
-    this = period.this_year
-    via_opportunity = F(f"opportunity__{opportunity_key}")
+    if not activity.is_everything(scope):
+        published = published.filter(organisation__in=scope)
+        links = links.filter(opportunity__organisation__in=scope)
+    by_town, town_params = (
+        published.order_by()
+        .annotate(org=F("organisation"), town=F("place"))
+        .values("org", "town")
+        .annotate(n=Count("pk"))
+        .query.sql_with_params()
+    )
+    by_area, area_params = (
+        links.order_by()
+        .annotate(org=F("opportunity__organisation"), area_key=F("area"))
+        .values("org", "area_key")
+        .annotate(n=Count("pk"))
+        .query.sql_with_params()
+    )
+    # Only SQL that Django compiled and quoted names go into the statements; every value is a
+    # parameter. The ORM cannot group the groups of a subquery again.
+    quote = connection.ops.quote_name
+    place_table = quote(Place._meta.db_table)
+    setting = quote(Place._meta.get_field("setting").column)
+    counts = {"total": {}, "place": {}, "place__setting": {}, "areas": {}}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH g AS ({by_town})
+            SELECT 'place', CAST(g.town AS TEXT), SUM(g.n), COUNT(*) FROM g GROUP BY g.town
+            UNION ALL
+            SELECT 'place__setting', p.{setting}, SUM(g.n), COUNT(DISTINCT g.org)
+            FROM g LEFT JOIN {place_table} p ON p.id = g.town GROUP BY p.{setting}
+            UNION ALL
+            SELECT 'total', NULL, SUM(g.n), COUNT(DISTINCT g.org) FROM g
+            """,  # noqa: S608
+            town_params,
+        )
+        for kind, key, opportunities, organisations in cursor.fetchall():
+            if kind == "place" and key is not None:
+                key = int(key)
+            counts[kind][key] = (int(opportunities or 0), organisations)
+        cursor.execute(
+            f"SELECT g.area_key, SUM(g.n), COUNT(*) FROM ({by_area}) g GROUP BY g.area_key",  # noqa: S608
+            area_params,
+        )
+        for key, opportunities, organisations in cursor.fetchall():
+            counts["areas"][key] = (int(opportunities), organisations)
+    return counts
+
+
+def _this_year_by_town(scope, period: Period) -> dict:
+    """Applications, new engagements and hours this year so far, by town: shared by the
+    year's totals (the sum of the towns), the towns and city/countryside."""
+
+    def compute():
+        this = period.this_year
+        return activity.figures(
+            _SUMMED,
+            organisations=scope,
+            start=this[0],
+            end=this[1],
+            by=activity.PLACE,
+            memo=period.memo,
+        )
+
+    return _memo(period, scope, "this_year_by_town", compute)
+
+
+def _by(scope, period: Period, opportunity_key, by, regroup=None, snapshot=None) -> list[dict]:
+    """The same five figures grouped by one key, which is given as seen from an opportunity
+    (`opportunity_key`) and as a grouping of the activity totals (`by`, with `regroup` to map
+    its keys to this key)."""
+    published = _memo(period, scope, "published", lambda: _published_counts(scope))[opportunity_key]
+    if by == activity.PLACE:
+        summed = _this_year_by_town(scope, period)
+    else:
+        this = period.this_year
+        summed = activity.figures(
+            [activity.APPLICATIONS, activity.HOURS],
+            organisations=scope,
+            start=this[0],
+            end=this[1],
+            by=by,
+        )
+    if regroup:
+        summed = {column: regroup(groups) for column, groups in summed.items()}
+    if snapshot is None:
+        via_opportunity = F(f"opportunity__{opportunity_key}")
+        active = _grouped(_active(scope), via_opportunity, Count("volunteer", distinct=True))
+    else:
+        active = dict(snapshot.figures[_SNAPSHOT_KEYS[opportunity_key]])
     return [
-        {row["group_key"]: row["opportunities"] for row in published},
-        {row["group_key"]: row["organisations"] for row in published},
-        _grouped(_active(scope), via_opportunity, Count("volunteer", distinct=True)),
-        _grouped(
-            _applications(scope).filter(_between("created_at", this)),
-            via_opportunity,
-            Count("pk", distinct=True),
-        ),
-        _grouped(_hours(scope).filter(_between("shift__starts_at", this)), hours_key, Sum("hours")),
+        {key: pair[0] for key, pair in published.items()},
+        {key: pair[1] for key, pair in published.items()},
+        active,
+        summed["applications"],
+        summed["hours"],
     ]
 
 
@@ -264,18 +390,21 @@ def _dimension_columns(first: str) -> list[str]:
 def _dimension_rows(groups: list[tuple], figures: list[dict]) -> list[list]:
     *counts, hours = figures
     return [
-        [label, *(figure.get(key, 0) for figure in counts), _hours_value(hours.get(key))]
+        [label, *(figure.get(key) or 0 for figure in counts), _hours_value(hours.get(key))]
         for key, label in groups
     ]
 
+
+_SNAPSHOT_KEYS = {"areas": "areas", "place": "towns", "place__setting": "settings"}
 
 _NOTE_SEVERAL = gettext_lazy(
     "An opportunity in several areas is counted in each, so the rows add up to more than the total."
 )
 
 
-def by_area(scope, period: Period) -> Table:
-    figures = _by(scope, period, "areas", F("event__areas"))
+def by_area(scope, period: Period, limit=None) -> Table:
+    snapshot = _people(scope, period)
+    figures = _by(scope, period, "areas", activity.AREA, snapshot=snapshot)
     groups = [(area.pk, area.name) for area in Area.objects.all()]
     return Table(
         name="areas",
@@ -283,12 +412,13 @@ def by_area(scope, period: Period) -> Table:
         columns=_dimension_columns(_("Area")),
         rows=_dimension_rows(groups, figures),
         bar=3,
-        note=str(_NOTE_SEVERAL),
+        note=" ".join(filter(None, [str(_NOTE_SEVERAL), _counted_at(snapshot)])),
     )
 
 
-def by_town(scope, period: Period) -> Table:
-    figures = _by(scope, period, "place", Coalesce("shift__place", "event__place"))
+def by_town(scope, period: Period, limit=None) -> Table:
+    snapshot = _people(scope, period)
+    figures = _by(scope, period, "place", activity.PLACE, snapshot=snapshot)
     groups = [(place.pk, place.name) for place in Place.objects.all()]
     groups.append((None, _("No fixed town")))
     return Table(
@@ -297,16 +427,24 @@ def by_town(scope, period: Period) -> Table:
         columns=_dimension_columns(_("Town")),
         rows=_dimension_rows(groups, figures),
         bar=3,
+        note=_counted_at(snapshot),
     )
 
 
-def by_setting(scope, period: Period) -> Table:
-    figures = _by(
-        scope,
-        period,
-        "place__setting",
-        Coalesce("shift__place__setting", "event__place__setting"),
-    )
+def _by_setting(groups: dict) -> dict:
+    """{place id: figure} -> {setting: figure}; no fixed town stays None."""
+    settings = dict(Place.objects.values_list("pk", "setting"))
+    regrouped = {}
+    for place, value in groups.items():
+        if value is not None:
+            key = settings.get(place)
+            regrouped[key] = regrouped.get(key, 0) + value
+    return regrouped
+
+
+def by_setting(scope, period: Period, limit=None) -> Table:
+    snapshot = _people(scope, period)
+    figures = _by(scope, period, "place__setting", activity.PLACE, _by_setting, snapshot)
     groups = [(value, str(label)) for value, label in Setting.choices]
     groups.append((None, _("No fixed town")))
     return Table(
@@ -315,32 +453,35 @@ def by_setting(scope, period: Period) -> Table:
         columns=_dimension_columns(_("Where")),
         rows=_dimension_rows(groups, figures),
         bar=3,
+        note=_counted_at(snapshot),
     )
 
 
-def by_month(scope, period: Period) -> Table:
+def by_month(scope, period: Period, limit=None) -> Table:
     year = period.year
-
-    def monthly(queryset, moment, figure):
-        return _grouped(
-            queryset.filter(**{f"{moment}__gte": Period._start(datetime.date(year - 1, 1, 1))}),
-            ExtractYear(moment) * 100 + ExtractMonth(moment),
-            figure,
-        )
-
-    applications = monthly(_applications(scope), "created_at", Count("pk"))
-    engagements = monthly(_engagements(scope), "started_at", Count("pk"))
-    hours = monthly(_hours(scope), "shift__starts_at", Sum("hours"))
+    monthly = activity.figures(
+        _SUMMED,
+        organisations=scope,
+        start=Period._start(datetime.date(year - 1, 1, 1)),
+        end=Period._start(datetime.date(year + 1, 1, 1)),
+        by=activity.MONTH,
+        memo=period.memo,
+    )
+    applications, engagements, hours = (
+        monthly["applications"],
+        monthly["engagements"],
+        monthly["hours"],
+    )
     rows = []
     for month, name in MONTHS.items():
         last, this = (year - 1) * 100 + month, year * 100 + month
         rows.append(
             [
                 str(name),
-                applications.get(last, 0),
-                applications.get(this, 0),
-                engagements.get(last, 0),
-                engagements.get(this, 0),
+                applications.get(last) or 0,
+                applications.get(this) or 0,
+                engagements.get(last) or 0,
+                engagements.get(this) or 0,
                 _hours_value(hours.get(last)),
                 _hours_value(hours.get(this)),
             ]
@@ -365,13 +506,21 @@ def by_month(scope, period: Period) -> Table:
 # Unmet needs
 
 
-def opportunities_without_applicants(scope, period: Period) -> Table:
-    opportunities = (
+def _first(queryset, limit):
+    """(the first `limit` rows, how many there are in all); everything when no limit (CSV)."""
+    if limit is None:
+        return queryset, None
+    return queryset[:limit], queryset.count()
+
+
+def opportunities_without_applicants(scope, period: Period, limit=None) -> Table:
+    opportunities, total = _first(
         _published(scope)
-        .annotate(applicants=Count("applications"))
-        .filter(applicants=0)
+        .filter(~Exists(Application.objects.filter(opportunity=OuterRef("pk"))))
         .select_related("organisation", "place")
-        .order_by("published_at", "pk")
+        .only("title", "published_at", "organisation__name", "place__name")
+        .order_by("published_at", "pk"),
+        limit,
     )
     return Table(
         name="no_applicants",
@@ -386,18 +535,52 @@ def opportunities_without_applicants(scope, period: Period) -> Table:
             ]
             for o in opportunities
         ],
+        total=total,
     )
 
 
-def unanswered_applications(scope, period: Period) -> Table:
+def _oldest_waiting(pending, limit: int) -> list[int]:
+    """The `limit` opportunities whose oldest pending application is oldest (ties by
+    opportunity), found by walking the pending applications oldest first along the index
+    `application_pending` (created_at, opportunity) in chunks, instead of grouping every one
+    of them first. Rows equal to the last (created_at, opportunity) seen add nothing new, so
+    each chunk starts strictly after it."""
+    found: dict[int, None] = {}
+    chunk = WALK_CHUNK
+    walk = pending.order_by("created_at", "opportunity").values_list("created_at", "opportunity")
+    rows = list(walk[:chunk])
+    while rows:
+        for _created, opportunity in rows:
+            found.setdefault(opportunity)
+            if len(found) == limit:
+                return list(found)
+        if len(rows) < chunk:
+            break
+        created, opportunity = rows[-1]
+        rows = list(
+            walk.filter(
+                Q(created_at__gt=created) | Q(created_at=created, opportunity__gt=opportunity)
+            )[:chunk]
+        )
+    return list(found)
+
+
+def unanswered_applications(scope, period: Period, limit=None) -> Table:
+    pending = Application.objects.filter(
+        status=ApplicationStatus.PENDING, created_at__lt=period.now - UNANSWERED_AFTER
+    )
+    if not activity.is_everything(scope):
+        pending = pending.filter(organisation__in=scope)
     waiting = (
-        _applications(scope)
-        .filter(status=ApplicationStatus.PENDING, created_at__lt=period.now - UNANSWERED_AFTER)
-        .order_by()
+        pending.order_by()
         .values("opportunity", "opportunity__title", "organisation__name")
         .annotate(waiting=Count("pk"), oldest=Min("created_at"))
         .order_by("oldest", "opportunity")
     )
+    total = None
+    if limit is not None:
+        waiting = waiting.filter(opportunity__in=_oldest_waiting(pending, limit))
+        total = pending.order_by().values("opportunity").distinct().count()
     return Table(
         name="unanswered",
         caption=_("Applications without an answer for more than 7 days"),
@@ -411,11 +594,12 @@ def unanswered_applications(scope, period: Period) -> Table:
             ]
             for row in waiting
         ],
+        total=total,
     )
 
 
-def unfilled_shifts(scope, period: Period) -> Table:
-    shifts = (
+def unfilled_shifts(scope, period: Period, limit=None) -> Table:
+    shifts, total = _first(
         Shift.objects.filter(
             organisation__in=scope,
             status=ShiftStatus.OPEN,
@@ -424,7 +608,8 @@ def unfilled_shifts(scope, period: Period) -> Table:
             taken__lt=F("capacity"),
         )
         .select_related("event", "team", "organisation")
-        .order_by("starts_at", "pk")
+        .order_by("starts_at", "pk"),
+        limit,
     )
     return Table(
         name="unfilled_shifts",
@@ -448,10 +633,11 @@ def unfilled_shifts(scope, period: Period) -> Table:
             ]
             for s in shifts
         ],
+        total=total,
     )
 
 
-def unsigned_agreements(scope, period: Period) -> Table:
+def unsigned_agreements(scope, period: Period, limit=None) -> Table:
     awaiting = (
         IndividualAgreement.objects.filter(
             organisation__in=scope,
@@ -476,7 +662,7 @@ def unsigned_agreements(scope, period: Period) -> Table:
     )
 
 
-def cooperation_to_act_on(scope, period: Period) -> Table:
+def cooperation_to_act_on(scope, period: Period, limit=None) -> Table:
     soon = period.today + datetime.timedelta(days=CooperationAgreement.REVIEW_NOTICE_DAYS)
     agreements = (
         CooperationAgreement.objects.filter(Q(municipal_unit__in=scope) | Q(partner__in=scope))
@@ -522,7 +708,7 @@ AGE_GROUPS = [
 ]
 
 
-def age_groups(scope, period: Period) -> Table:
+def age_groups(scope, period: Period, limit=None) -> Table:
     year = period.year
     group = Case(
         When(profile__birth_year__isnull=True, then=Value("unknown")),
@@ -531,17 +717,22 @@ def age_groups(scope, period: Period) -> Table:
         When(profile__birth_year__gt=year - 60, then=Value("40_59")),
         default=Value("60_plus"),
     )
-    counts = _grouped(_active_volunteers(scope), group, Count("pk"))
+    snapshot = _people(scope, period)
+    if snapshot is None:
+        counts = _grouped(_active_volunteers(scope), group, Count("pk"))
+    else:
+        counts = dict(snapshot.figures["ages"])
     return Table(
         name="ages",
         caption=_("Active volunteers by age"),
         columns=[_("Age"), _("Active volunteers")],
         rows=[[str(label), counts.get(key, 0)] for key, label in AGE_GROUPS],
         bar=1,
+        note=_counted_at(snapshot),
     )
 
 
-def reach(scope, period: Period) -> Table:
+def reach(scope, period: Period, limit=None) -> Table:
     earlier = _engagements(scope).filter(
         volunteer=OuterRef("pk"), started_at__lt=period.this_year[0]
     )
@@ -553,13 +744,21 @@ def reach(scope, period: Period) -> Table:
         .annotate(n=Count("opportunity__areas", distinct=True))
         .filter(n__gte=2)
     )
-    # Three plain counts: folding them into one aggregate over annotations made Django drop
-    # the EXISTS from the SQL.
-    figures = {
-        "total": volunteers.count(),
-        "returning": volunteers.filter(Exists(earlier)).count(),
-        "several_areas": several_areas.count(),
-    }
+    snapshot = _people(scope, period)
+    if snapshot is not None:
+        figures = {
+            "total": snapshot.figures["people"],
+            "returning": snapshot.figures["returning"],
+            "several_areas": snapshot.figures["several_areas"],
+        }
+    else:
+        # Three plain counts: folding them into one aggregate over annotations made Django
+        # drop the EXISTS from the SQL.
+        figures = {
+            "total": volunteers.count(),
+            "returning": volunteers.filter(Exists(earlier)).count(),
+            "several_areas": several_areas.count(),
+        }
     total = figures["total"]
 
     def share(n):
@@ -575,7 +774,15 @@ def reach(scope, period: Period) -> Table:
         caption=_("First-time, returning and cross-area volunteers"),
         columns=[_("Volunteers"), _("Number"), _("Share of active volunteers")],
         rows=[[label, n, share(n)] for label, n in rows],
-        note=_("First time means that their first engagement here started this year."),
+        note=" ".join(
+            filter(
+                None,
+                [
+                    _("First time means that their first engagement here started this year."),
+                    _counted_at(snapshot),
+                ],
+            )
+        ),
     )
 
 
@@ -615,4 +822,10 @@ TABLES = {
 
 
 def sections(scope, period: Period) -> list[tuple[str, list[Table]]]:
-    return [(title, [build(scope, period) for build in builders]) for title, builders in SECTIONS]
+    """Every table as the page shows it: long lists cut at PAGE_ROWS (the CSV export calls a
+    builder without a limit and gets every row)."""
+    period = Period(today=period.today, now=period.now, memo={})
+    return [
+        (title, [build(scope, period, limit=PAGE_ROWS) for build in builders])
+        for title, builders in SECTIONS
+    ]

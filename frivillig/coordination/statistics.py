@@ -8,26 +8,24 @@ a small association, so it is shown as "under 5" (the usual rule for Danish publ
 
 Counts cover approved organisations only, as everything else on the public portal does, and
 every area, town and kind of organisation appears, also with 0: no area or district is a
-second-class citizen in the statistics (Aalborg's volunteer strategy)."""
+second-class citizen in the statistics (Aalborg's volunteer strategy).
 
+Applications, sign-ups, shifts and hours of a year are summed from the monthly totals of
+`frivillig.activity` (closed months) and the raw rows (the running month): a year at national
+scale is millions of rows."""
+
+import datetime
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import ExtractMonth
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
+from frivillig.activity import queries as activity
 from frivillig.catalog.models import Area, Opportunity, Place, Setting
-from frivillig.engagements.models import Application, Engagement, EngagementStatus
-from frivillig.events.models import (
-    Event,
-    EventStatus,
-    Shift,
-    ShiftSignup,
-    ShiftStatus,
-    SignupStatus,
-)
+from frivillig.engagements.models import Engagement, EngagementStatus
+from frivillig.events.models import Event, EventStatus, Shift, ShiftStatus
 from frivillig.organisations.models import Organisation, OrganisationKind
 
 SMALL = 5
@@ -85,15 +83,22 @@ def opportunities_by_area(*, year: int | None = None, now=None) -> list[dict]:
     ]
 
 
-def opportunities_by_town(*, year: int | None = None, now=None) -> list[dict]:
-    """Every town with its number of opportunities, by name."""
-    counts = dict(
+def opportunities_by_place(*, year: int | None = None, now=None) -> dict:
+    """{town id, or None for no fixed place: number of opportunities}, one grouped query. The
+    towns, the settings and the total are sums of it, so the page groups the opportunities
+    once, not once per table."""
+    return dict(
         opportunities(year=year, now=now)
-        .filter(place__isnull=False)
-        .values("place_id")
+        .order_by()
+        .values("place")
         .annotate(n=Count("pk"))
-        .values_list("place_id", "n")
+        .values_list("place", "n")
     )
+
+
+def opportunities_by_town(*, year: int | None = None, now=None, by_place=None) -> list[dict]:
+    """Every town with its number of opportunities, by name."""
+    counts = opportunities_by_place(year=year, now=now) if by_place is None else by_place
     return [
         {
             "slug": place.slug,
@@ -106,26 +111,19 @@ def opportunities_by_town(*, year: int | None = None, now=None) -> list[dict]:
     ]
 
 
-def opportunities_by_setting(*, year: int | None = None, now=None) -> list[dict]:
+def opportunities_by_setting(*, year: int | None = None, now=None, by_place=None) -> list[dict]:
     """City, countryside, and those without a fixed place (done anywhere)."""
-    qs = opportunities(year=year, now=now)
-    counts = dict(
-        qs.filter(place__isnull=False)
-        .values("place__setting")
-        .annotate(n=Count("pk"))
-        .values_list("place__setting", "n")
-    )
+    counts = opportunities_by_place(year=year, now=now) if by_place is None else by_place
+    settings = dict(Place.objects.values_list("pk", "setting"))
+    by_setting = {}
+    for place, n in counts.items():
+        if place is not None:
+            by_setting[settings[place]] = by_setting.get(settings[place], 0) + n
     rows = [
-        {"setting": value, "label": str(label), "count": counts.get(value, 0)}
+        {"setting": value, "label": str(label), "count": by_setting.get(value, 0)}
         for value, label in Setting.choices
     ]
-    rows.append(
-        {
-            "setting": FLEXIBLE,
-            "label": _("No fixed place"),
-            "count": qs.filter(place__isnull=True).count(),
-        }
-    )
+    rows.append({"setting": FLEXIBLE, "label": _("No fixed place"), "count": counts.get(None, 0)})
     return rows
 
 
@@ -162,21 +160,43 @@ def shifts_in(year: int):
     )
 
 
-def events_summary(year: int) -> dict:
-    shifts = shifts_in(year)
-    places = shifts.aggregate(n=Sum("capacity"))["n"] or 0
-    signups = ShiftSignup.objects.filter(shift__in=shifts.values("pk"))
-    figures = signups.aggregate(
-        confirmed=Count("pk", filter=Q(status=SignupStatus.CONFIRMED)),
-        hours=Sum("hours"),
+def _approved() -> dict:
+    """Every organisation but those not approved: read from the municipality's rows of the
+    totals minus the few unapproved organisations' rows."""
+    return {
+        "organisations": Organisation.objects.all(),
+        "excluding": Organisation.objects.filter(is_approved=False),
+    }
+
+
+def _year(year: int) -> tuple[datetime.datetime, datetime.datetime]:
+    return activity.month_start(datetime.date(year, 1, 1)), activity.month_start(
+        datetime.date(year + 1, 1, 1)
     )
+
+
+def events_summary(year: int) -> dict:
+    """The year's shifts (`shifts_in`), their places, confirmed sign-ups and hours."""
+    start, end = _year(year)
+    summed = activity.figures(
+        [
+            activity.STATS_SHIFTS,
+            activity.STATS_PLACES,
+            activity.STATS_CONFIRMED,
+            activity.STATS_HOURS,
+        ],
+        **_approved(),
+        start=start,
+        end=end,
+    )
+    figures = {column: groups.get(None) or 0 for column, groups in summed.items()}
     return {
         "events": events_in(year).count(),
-        "shifts": shifts.count(),
-        "places": places,
-        "confirmed_signups": figures["confirmed"],
+        "shifts": figures["stats_shifts"],
+        "places": figures["stats_places"],
+        "confirmed_signups": figures["stats_confirmed"],
         # Hours recorded at check-out (or from the shift's length by the organisation).
-        "hours": int(round(figures["hours"] or 0)),
+        "hours": int(round(figures["stats_hours"])),
     }
 
 
@@ -191,20 +211,16 @@ def active_engagements() -> int:
 
 def applications_by_month(year: int) -> list[dict]:
     """Applications sent in each month of `year`, January to December, also empty months."""
-    # Grouped by the database in the municipality's time zone (ExtractMonth converts on both
-    # SQLite and PostgreSQL): a year's applications are hundreds of thousands at national
-    # scale, too many to fetch and count in Python.
-    counts = [0] * 12
-    grouped = (
-        Application.objects.filter(created_at__year=year, organisation__is_approved=True)
-        .order_by()
-        .annotate(month=ExtractMonth("created_at"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .values_list("month", "n")
-    )
-    for month, n in grouped:
-        counts[month - 1] = n
+    # Months in the municipality's time zone (the totals and the live count both convert).
+    start, end = _year(year)
+    grouped = activity.figures(
+        [activity.APPLICATIONS],
+        **_approved(),
+        start=start,
+        end=end,
+        by=activity.MONTH,
+    )["applications"]
+    counts = [grouped.get(year * 100 + month) or 0 for month in range(1, 13)]
     return [
         {"month": month, "label": str(MONTHS[month]), "count": counts[month - 1]}
         for month in range(1, 13)
@@ -221,14 +237,14 @@ def current_year() -> int:
 def overview(*, now=None) -> dict:
     """The public statistics page: what is on the portal now, and this year's activity."""
     year = timezone.localdate(now).year if now else current_year()
-    by_setting = opportunities_by_setting(now=now)
+    by_place = opportunities_by_place(now=now)
     months = applications_by_month(year)
     return {
         "year": year,
-        "opportunities": opportunities(now=now).count(),
+        "opportunities": sum(by_place.values()),
         "by_area": opportunities_by_area(now=now),
-        "by_setting": by_setting,
-        "by_town": opportunities_by_town(now=now),
+        "by_setting": opportunities_by_setting(by_place=by_place),
+        "by_town": opportunities_by_town(by_place=by_place),
         "organisations": Organisation.objects.approved().count(),
         "by_kind": organisations_by_kind(),
         "events_listed": Event.objects.listed().filter(organisation__is_approved=True).count(),
@@ -241,14 +257,14 @@ def overview(*, now=None) -> dict:
 
 def report(year: int) -> dict:
     """The yearly report "Volunteering in <municipality> <year>"."""
-    by_setting = opportunities_by_setting(year=year)
+    by_place = opportunities_by_place(year=year)
     months = applications_by_month(year)
     return {
         "year": year,
-        "opportunities": opportunities(year=year).count(),
+        "opportunities": sum(by_place.values()),
         "by_area": opportunities_by_area(year=year),
-        "by_setting": by_setting,
-        "by_town": opportunities_by_town(year=year),
+        "by_setting": opportunities_by_setting(by_place=by_place),
+        "by_town": opportunities_by_town(by_place=by_place),
         "organisations": Organisation.objects.approved().count(),
         "new_organisations": Organisation.objects.approved().filter(created_at__year=year).count(),
         "by_kind": organisations_by_kind(),
@@ -256,12 +272,23 @@ def report(year: int) -> dict:
         # Only a report of the running year can say how many are active; older ones cannot
         # know it afterwards (ended engagements are anonymised in time).
         "active_engagements": active_engagements() if year == current_year() else None,
-        "engagements_started": Engagement.objects.filter(
-            started_at__year=year, organisation__is_approved=True
-        ).count(),
+        "engagements_started": _engagements_started(year),
         "applications": sum(row["count"] for row in months),
         "applications_by_month": months,
     }
+
+
+def _engagements_started(year: int) -> int:
+    start, end = _year(year)
+    return (
+        activity.figures(
+            [activity.ENGAGEMENTS],
+            **_approved(),
+            start=start,
+            end=end,
+        )["engagements"].get(None)
+        or 0
+    )
 
 
 def first_year() -> int:

@@ -59,7 +59,13 @@ class Application(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["organisation", "status", "created_at"], name="application_inbox")
+            models.Index(fields=["organisation", "status", "created_at"], name="application_inbox"),
+            # The overview's unanswered applications walk the pending ones oldest first.
+            models.Index(
+                fields=["created_at", "opportunity"],
+                condition=Q(status=ApplicationStatus.PENDING),
+                name="application_pending",
+            ),
         ]
 
     def __str__(self):
@@ -113,7 +119,11 @@ class Engagement(models.Model):
                 name="engagement_ended_has_time",
             ),
         ]
-        indexes = [models.Index(fields=["organisation", "status"], name="engagement_by_org")]
+        indexes = [
+            models.Index(fields=["organisation", "status"], name="engagement_by_org"),
+            # The overview's live current month (activity.queries) ranges over this.
+            models.Index(fields=["started_at"], name="engagement_started"),
+        ]
 
     def __str__(self):
         return f"{self.volunteer} · {self.opportunity}"

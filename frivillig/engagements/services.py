@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from frivillig.accounts.models import VolunteerProfile
 from frivillig.accounts.services import record_personal_data_change
 from frivillig.catalog.models import Opportunity
+from frivillig.dialog.feedback import services as feedback
 from frivillig.engagements import eligibility, notices, qualifications
 from frivillig.engagements.models import (
     Application,
@@ -192,6 +193,7 @@ def end(*, engagement: Engagement, volunteer, note: str = "") -> Engagement:
     engagement.ended_at = timezone.now()
     engagement.save(update_fields=["status", "ended_at"])
     notices.engagement_ended_by_volunteer(engagement, note=note.strip())
+    feedback.ask_on_commit(engagement=engagement)  # a short survey, after commit
     return engagement
 
 

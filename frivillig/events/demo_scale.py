@@ -131,10 +131,10 @@ _EVENTS = [
     """WITH new AS (
          INSERT INTO events_event (slug, name, name_en, description, description_en, starts_on,
              ends_on, address, visibility, secret, status, cancel_hours_before,
-             min_rest_minutes, contact_email, created_at, organisation_id, place_id)
+             min_rest_minutes, contact_email, created_at, organisation_id, place_id, kind)
          SELECT 'bench-' || %(first)s || '-' || i, 'Arrangement ' || i, '', 'Genereret.', '',
                 d, d, '', 'public', md5('event' || %(first)s || '-' || i), 'published', 24, 0,
-                '', now(), g.id, g.place_id
+                '', now(), g.id, g.place_id, 'event'
          FROM (SELECT i, random() AS r,
                       (date_trunc('year', now()) - interval '1 year')::date
                         + floor(random() * (current_date - 1

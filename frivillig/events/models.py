@@ -221,6 +221,8 @@ class Shift(models.Model):
             ),
         ]
         indexes = [
+            # The overview's live current month (activity.queries) ranges over this.
+            models.Index(fields=["starts_at"], name="shift_starts"),
             models.Index(fields=["event", "starts_at"], name="shift_by_event_time"),
             models.Index(fields=["organisation", "starts_at"], name="shift_by_org_time"),
         ]

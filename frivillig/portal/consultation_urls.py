@@ -1,5 +1,15 @@
 """Portal routes for the municipality's consultations (høringer); composed in portal/urls.py."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from frivillig.portal.views import consultations
+
+urlpatterns = [
+    path("hoeringer/", consultations.consultation_list, name="consultations"),
+    path("hoeringer/<slug:slug>/", consultations.consultation_detail, name="consultation"),
+    path(
+        "hoeringer/<slug:slug>/afsnit/<int:number>/kommenter/",
+        consultations.add_comment,
+        name="consultation_comment",
+    ),
+]

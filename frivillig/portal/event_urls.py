@@ -6,6 +6,7 @@ from frivillig.portal.views import events
 
 urlpatterns = [
     path("arrangementer/", events.event_list, name="events"),
+    path("kurser/", events.course_list, name="courses"),
     path("arrangementer/<slug:slug>/", events.event_detail, name="event"),
     path("arrangementer/<slug:slug>/meld-dig/", events.event_signup, name="event_signup"),
     path("arrangementer/<slug:slug>/kalender.ics", events.event_ics, name="event_ics"),

@@ -17,6 +17,7 @@ urlpatterns = [
     path("byer/<slug:slug>/", public.place_detail, name="place"),
     path("saadan-bliver-du-frivillig/", pages.how_to, name="how_to"),
     path("frivilligstrategi/", pages.strategy, name="strategy"),
+    path("vaer-med/", pages.get_involved, name="get_involved"),
     path("tilgaengelighed/", pages.accessibility, name="accessibility"),
     path("privatliv/", pages.privacy, name="privacy"),
     path("feeds/nye-muligheder/", NewOpportunitiesFeed(), name="feed"),

@@ -15,6 +15,7 @@ from frivillig.agreements import services as agreements
 from frivillig.agreements.models import AgreementTemplate, CooperationAgreement, IndividualAgreement
 from frivillig.backoffice.tests.routes import (
     claim_objects,
+    dialogue_objects,
     example_kwargs,
     organisation_routes,
     qualification_objects,
@@ -95,6 +96,7 @@ def world(
         ),
         **qualification_objects(organisation, volunteer, owner),
         **claim_objects(organisation, volunteer),
+        **dialogue_objects(organisation, volunteer, owner),
         Event: shift.event,
         Team: shift.team,
         Shift: shift,
@@ -107,6 +109,7 @@ def world(
         ApiToken: token,
     }
     return {
+        **dialogue_world(organisation, volunteer, owner, engagement),
         "organisation": organisation,
         "objects": objects,
         "engagement": engagement,
@@ -115,6 +118,57 @@ def world(
         "volunteer": volunteer,
         "place": place,
         "agreement": agreement,
+    }
+
+
+def dialogue_world(organisation, volunteer, owner, engagement):
+    """A consultation with a comment, an open award round with a nomination, a feedback
+    request, a thanks and a volunteer certificate: the pages of the dialogue."""
+    import datetime
+
+    from django.utils import timezone
+
+    from frivillig.dialog.consultations import services as consultations
+    from frivillig.dialog.feedback.models import FeedbackRequest
+    from frivillig.recognition import services as recognition
+
+    consultation = consultations.create_consultation(
+        title="Udkast til ny frivilligstrategi",
+        summary="Sig din mening om udkastet.",
+        closes_at=timezone.now() + datetime.timedelta(days=30),
+        by=owner,
+    )
+    section = consultations.add_section(
+        consultation=consultation, heading="Formål", body="Frivillighed skal være let."
+    )
+    consultations.publish(consultation=consultation)
+    consultations.comment(section=section, author=volunteer, body="Godt udkast.", public=True)
+    today = timezone.localdate()
+    award_round = recognition.create_round(
+        title="Årets frivillige",
+        description="Indstil en frivillig.",
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=30),
+        by=owner,
+    )
+    recognition.set_round_status(award_round=award_round, status="open")
+    recognition.nominate(
+        award_round=award_round,
+        nominator=volunteer,
+        nominee_name="Grete Hansen",
+        nominee_organisation="",
+        reason="Hun er altid der.",
+    )
+    recognition.thank(
+        organisation=organisation, volunteer=volunteer, author=owner, message="Tak for i år."
+    )
+    return {
+        "consultation": consultation,
+        "award_round": award_round,
+        "feedback_request": FeedbackRequest.objects.create(
+            volunteer=volunteer, organisation=organisation, engagement=engagement
+        ),
+        "certificate": recognition.issue_certificate(user=volunteer),
     }
 
 
@@ -202,11 +256,42 @@ def test_it_makes_every_volunteer_page_usable(world, new_page, visit, live_serve
         reverse("portal:my_agreement", args=[world["agreement"].pk]),
         reverse("portal:end_agreement", args=[world["agreement"].pk]),
         reverse("portal:event", args=[world["place"].shift.event.slug]),
+        *dialogue_paths(world),
     ]
     problems = []
     for path in paths:
         check(page, path, visit, width, problems)
     assert not problems, "\n".join(problems)
+
+
+def dialogue_paths(world):
+    """Min side's pages for messages, news, ideas, feedback, notices and recognition."""
+    from frivillig.dialog.announcements.models import Announcement
+    from frivillig.dialog.ideas.models import Idea
+    from frivillig.dialog.messaging.models import Thread
+
+    objects = world["objects"]
+    return [
+        reverse("portal:my_threads"),
+        reverse("portal:my_thread", args=[objects[Thread].pk]),
+        reverse("portal:new_thread", args=[world["organisation"].slug]),
+        reverse("portal:my_announcements"),
+        reverse("portal:my_announcement", args=[objects[Announcement].pk]),
+        reverse("portal:announcement_choices"),
+        reverse("portal:idea_new"),
+        reverse("portal:my_ideas"),
+        reverse("portal:my_idea", args=[objects[Idea].pk]),
+        reverse("portal:idea_receipt", args=[objects[Idea].pk]),
+        reverse("portal:my_feedback"),
+        reverse("portal:feedback_answer", args=[world["feedback_request"].pk]),
+        reverse("portal:notification_preferences"),
+        reverse("portal:my_thanks"),
+        reverse("portal:my_certificates"),
+        reverse("portal:certificate_revoke", args=[world["certificate"].pk]),
+        reverse("portal:my_nominations"),
+        reverse("portal:award"),
+        reverse("portal:consultation", args=[world["consultation"].slug]),
+    ]
 
 
 @pytest.mark.parametrize("language, width", [("da", 375), ("en", 1280)])
@@ -230,6 +315,12 @@ def test_it_makes_every_public_and_account_page_usable(
         reverse("portal:verify_agreement"),
         areas["aeldre"].get_absolute_url(),
         places["nibe"].get_absolute_url(),
+        reverse("portal:get_involved"),
+        reverse("portal:ideas"),
+        reverse("portal:consultations"),
+        reverse("portal:courses"),
+        reverse("portal:verify_certificate"),
+        reverse("portal:award"),
     ]
     problems = []
     for path in paths:
@@ -241,6 +332,7 @@ def test_it_makes_every_public_and_account_page_usable(
 def test_it_makes_every_municipal_page_usable(
     world, areas, new_page, visit, live_server, language, width
 ):
+    from frivillig.dialog.ideas.models import Idea
     from frivillig.organisations.onboarding import submit_request
 
     request = submit_request(
@@ -261,6 +353,24 @@ def test_it_makes_every_municipal_page_usable(
         reverse("coordination:onboarding"),
         reverse("coordination:onboarding_detail", args=[request.pk]),
         reverse("coordination:joint_candidates"),
+        reverse("coordination:ideas"),
+        reverse("coordination:idea_detail", args=[world["objects"][Idea].pk]),
+        reverse("coordination:consultations"),
+        reverse("coordination:consultation_new"),
+        *(
+            reverse(f"coordination:{name}", args=[world["consultation"].pk])
+            for name in (
+                "consultation_detail",
+                "consultation_edit",
+                "consultation_comments",
+                "consultation_section_new",
+                "consultation_response",
+            )
+        ),
+        reverse("coordination:feedback"),
+        reverse("coordination:award_rounds"),
+        reverse("coordination:award_round_create"),
+        reverse("coordination:award_round", args=[world["award_round"].pk]),
     ]
     problems = []
     for path in paths:
@@ -280,6 +390,7 @@ def test_it_makes_the_statistics_and_open_data_pages_usable(
         reverse("portal:report", args=[timezone.localdate().year]),
         reverse("portal:open_data"),
         reverse("portal:onboarding"),
+        reverse("portal:certificate", args=[world["certificate"].code]),
     ]
     problems = []
     for path in paths:

@@ -14,6 +14,11 @@ PATHS = {
     "/api/v1/framework",
     "/api/v1/agreements/verify",
     "/api/v1/expense-rates",
+    "/api/v1/ideas",
+    "/api/v1/consultations",
+    "/api/v1/consultations/{slug}",
+    "/api/v1/certificates/{code}",
+    "/api/v1/award-rounds",
 }
 
 

@@ -118,3 +118,27 @@ def claim_objects(organisation, volunteer, *, purpose="Kaffe til mødet"):
     )
     services.submit(claim=claim, volunteer=volunteer)
     return {Claim: claim, ClaimLine: line}
+
+
+def dialogue_objects(organisation, volunteer, by, *, text="Tak for sidst"):
+    """A message thread with `volunteer`, an announcement to the organisation's volunteers and
+    a citizen's idea routed to the organisation, for walking the dialogue routes. `volunteer`
+    must work for `organisation` and `by` must be its staff."""
+    from frivillig.dialog.announcements import services as announcements
+    from frivillig.dialog.announcements.models import Announcement
+    from frivillig.dialog.ideas import services as ideas
+    from frivillig.dialog.ideas.models import Idea
+    from frivillig.dialog.messaging import services as messaging
+    from frivillig.dialog.messaging.models import Thread
+
+    thread = messaging.start_by_organisation(
+        organisation=organisation, volunteer=volunteer, by=by, subject=text, body=text
+    )
+    idea = ideas.propose(proposer=volunteer, title=text, description=text)
+    return {
+        Thread: thread,
+        Announcement: announcements.send(
+            organisation=organisation, author=by, subject=text, body=text, audience="all"
+        ),
+        Idea: ideas.route(idea=idea, by=by, organisation=organisation),
+    }

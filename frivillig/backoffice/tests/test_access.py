@@ -15,6 +15,7 @@ from frivillig.backoffice.access import capabilities_in
 from frivillig.backoffice.tests.routes import (
     PK_MODELS,
     claim_objects,
+    dialogue_objects,
     example_kwargs,
     organisation_routes,
     qualification_objects,
@@ -72,6 +73,7 @@ def objects(
         CooperationAgreement: make_cooperation(municipal_unit=municipal_unit, partner=organisation),
         **qualification_objects(organisation, engagement.volunteer, owner),
         **claim_objects(organisation, engagement.volunteer),
+        **dialogue_objects(organisation, engagement.volunteer, owner),
         AgreementTemplate: AgreementTemplate.objects.create(
             organisation=organisation,
             name="Egen skabelon",

@@ -132,11 +132,15 @@ def test_it_lets_the_volunteer_pause_resume_and_end_without_a_reason(
     with django_capture_on_commit_callbacks(execute=True):
         engagement = services.end(engagement=engagement, volunteer=volunteer)
     assert engagement.status == EngagementStatus.ENDED
-    assert sorted(a for m in mail.outbox for a in m.to) == [
+    to_organisation = [m for m in mail.outbox if m.to != [volunteer.email]]
+    assert sorted(a for m in to_organisation for a in m.to) == [
         "karen@example.dk",
         "koordinator@example.dk",
     ]
-    assert all("Vera" not in m.body for m in mail.outbox)  # no personal data it needs not
+    assert all("Vera" not in m.body for m in to_organisation)  # no personal data it needs not
+    # The volunteer is asked, once, how it went.
+    (survey,) = [m for m in mail.outbox if m.to == [volunteer.email]]
+    assert "/min-side/feedback/" in survey.body
 
 
 def test_it_lets_only_the_volunteer_change_their_own_engagement(

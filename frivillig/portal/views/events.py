@@ -29,6 +29,7 @@ from frivillig.events import signup as signups
 from frivillig.events.models import (
     LIVE_SIGNUP,
     Event,
+    EventKind,
     EventVisibility,
     Shift,
     ShiftSignup,
@@ -144,12 +145,46 @@ def _days(event: Event, shifts, held: dict, now: datetime) -> list[Day]:
     return [Day(day, _day_label(day), rows) for day, rows in days.items()]
 
 
-def event_list(request):
-    events = list(queries.listed_events())
+class EventKindFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All kinds")), *EventKind.choices]
+
+    def chosen_kind(self) -> str:
+        # A value that does not fit (an old or edited link) shows every kind.
+        return self.cleaned_data.get("kind", "") if self.is_valid() else ""
+
+
+def _for_display(events) -> list[Event]:
+    events = list(events)
     for event in events:
         event.display_name = localized(event, "name")
         event.display_name_lang = localized_language(event, "name")
-    return render(request, "portal/events/list.html", {"events": events, "nav": "events"})
+    return events
+
+
+def event_list(request):
+    form = EventKindFilterForm(request.GET)
+    kind = form.chosen_kind()
+    events = queries.listed_events()
+    if kind:
+        events = events.filter(kind=kind)
+    return render(
+        request,
+        "portal/events/list.html",
+        {"events": _for_display(events), "form": form, "kind": kind, "nav": "events"},
+    )
+
+
+def course_list(request):
+    """Courses and network meetings across areas, from the central volunteer office and the
+    organisations; signing up happens on the ordinary event page."""
+    events = queries.listed_events().filter(kind__in=[EventKind.COURSE, EventKind.NETWORK])
+    return render(
+        request, "portal/events/courses.html", {"events": _for_display(events), "nav": "events"}
+    )
 
 
 def event_detail(request, slug):

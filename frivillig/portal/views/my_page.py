@@ -25,6 +25,8 @@ from frivillig.accounts import privacy
 from frivillig.accounts.models import VolunteerProfile
 from frivillig.agreements.models import AgreementStatus, IndividualAgreement
 from frivillig.catalog.models import Opportunity
+from frivillig.dialog.announcements import queries as announcement_queries
+from frivillig.dialog.feedback.queries import open_request_count
 from frivillig.engagements import services
 from frivillig.engagements.models import (
     Application,
@@ -132,6 +134,8 @@ def index(request):
             "agreements_to_sign": IndividualAgreement.objects.filter(
                 volunteer=user, status=AgreementStatus.AWAITING_VOLUNTEER
             ).count(),
+            "announcements_unread": announcement_queries.unread_count(user),
+            "feedback_open": open_request_count(user),
             "nav": "my_page",
         },
     )

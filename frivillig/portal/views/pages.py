@@ -14,6 +14,10 @@ def strategy(request):
     return render(request, "portal/strategy.html", {"nav": "strategy"})
 
 
+def get_involved(request):
+    return render(request, "portal/get_involved.html", {"nav": "get_involved"})
+
+
 def accessibility(request):
     return render(request, "portal/accessibility.html")
 

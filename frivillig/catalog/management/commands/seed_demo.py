@@ -2,20 +2,32 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from frivillig.activity import demo as activity_demo
 from frivillig.agreements import demo as agreements_demo
 from frivillig.agreements.models import CooperationAgreement, IndividualAgreement
 from frivillig.catalog.demo.loader import LOGINS, load_demo
 from frivillig.catalog.demo.scale import add_generated
 from frivillig.catalog.models import Area, Opportunity, Place
+from frivillig.dialog.announcements import demo as announcements_demo
+from frivillig.dialog.consultations import demo as consultations_demo
+from frivillig.dialog.consultations.models import Consultation
+from frivillig.dialog.feedback import demo as feedback_demo
+from frivillig.dialog.ideas import demo as ideas_demo
+from frivillig.dialog.ideas.models import Idea
+from frivillig.dialog.messaging import demo as messaging_demo
+from frivillig.dialog.messaging.models import Message
 from frivillig.engagements.demo import load_demo_volunteers, verify_demo_logins
 from frivillig.engagements.models import Application
 from frivillig.events import demo as events_demo
 from frivillig.events.models import Event, Shift
 from frivillig.expenses import demo as expenses_demo
 from frivillig.expenses.models import Claim
+from frivillig.notifications import demo as notifications_demo
 from frivillig.notifications import emails
 from frivillig.organisations import demo as onboarding_demo
 from frivillig.organisations.models import Organisation
+from frivillig.recognition import demo as recognition_demo
+from frivillig.recognition.models import Certificate
 
 
 class Command(BaseCommand):
@@ -83,6 +95,13 @@ class Command(BaseCommand):
             event_logins = event_logins + agreements_demo.load()  # no new log-ins so far
             event_logins = event_logins + expenses_demo.load()  # rates, office, claims
             event_logins = event_logins + onboarding_demo.load()  # requests to join
+            event_logins = event_logins + ideas_demo.load()  # two ideas, one public
+            event_logins = event_logins + messaging_demo.load()  # a conversation
+            event_logins = event_logins + notifications_demo.load()  # digest choices
+            event_logins = event_logins + announcements_demo.load()  # no log-ins
+            event_logins = event_logins + consultations_demo.load()  # consultations
+            event_logins = event_logins + feedback_demo.load()  # courses, network, feedback
+            event_logins = event_logins + recognition_demo.load()  # thanks, bevis, award
         verify_demo_logins([login.email for login in LOGINS] + [e for e, _p, _d in event_logins])
         out(
             f"Demo: {summary.organisations_created} organisationer og "
@@ -106,6 +125,7 @@ class Command(BaseCommand):
                 f"{scale_hours} timeregistreringer / hour records "
                 f"({time.perf_counter() - started:.1f} s)."
             )
+        activity_demo.load()  # monthly totals and the people snapshot, after every generator
         if verbosity > 0:
             self._print_summary(out, volunteer_logins + event_logins)
 
@@ -132,6 +152,11 @@ class Command(BaseCommand):
             f"samarbejdsaftaler / cooperation"
         )
         out(f"  Udgiftsbilag / expense claims:     {Claim.objects.count()}")
+        out(
+            f"  Dialog / dialogue:                 {Message.objects.count()} beskeder / "
+            f"messages, {Idea.objects.count()} idéer / ideas, {Consultation.objects.count()} "
+            f"høringer / consultations, {Certificate.objects.count()} frivilligbeviser"
+        )
         hidden = Event.objects.filter(slug=events_demo.PARTY_SLUG).first()
         if hidden is not None:
             link = f"/arrangementer/{hidden.slug}/?s={hidden.secret}"

@@ -1,0 +1,281 @@
+"""The overview's figures that are counted a cheaper way at national scale still equal the plain
+direct counts: published opportunities by area, town and setting (grouped once per page), the
+oldest unanswered applications (walked along an index instead of grouping them all), and a
+page built in one go (shared figures counted once) against each table built on its own."""
+
+import datetime
+import itertools
+
+import pytest
+from django.db.models import Count, F, Min
+from django.utils import timezone
+
+from frivillig.activity import services
+from frivillig.catalog.models import Opportunity, OpportunityStatus
+from frivillig.catalog.services import set_opportunity_status
+from frivillig.coordination import overview
+from frivillig.coordination.tests.test_overview import (  # noqa: F401 (fixtures)
+    engage,
+    log_hours,
+    make_volunteer,
+    other_association,
+    unit_association,
+)
+from frivillig.coordination.tests.test_overview_activity import history, month_ago  # noqa: F401
+from frivillig.engagements.models import Application, ApplicationStatus
+from frivillig.organisations.models import Organisation
+
+
+def direct_published(scope, key):
+    """The reference: COUNT(DISTINCT) per group over every published opportunity."""
+    rows = (
+        Opportunity.objects.filter(organisation__in=scope, status=OpportunityStatus.PUBLISHED)
+        .order_by()
+        .annotate(group_key=F(key))
+        .values("group_key")
+        .annotate(
+            opportunities=Count("pk", distinct=True),
+            organisations=Count("organisation", distinct=True),
+        )
+    )
+    return {r["group_key"]: (r["opportunities"], r["organisations"]) for r in rows}
+
+
+def scopes(municipal_unit):
+    return [Organisation.objects.all(), Organisation.objects.below([municipal_unit])]
+
+
+@pytest.fixture
+def catalogue(make_opportunity, unit_association, other_association):  # noqa: F811
+    """Opportunities of three organisations in several towns and areas, one without a town,
+    one not published."""
+    made = [
+        make_opportunity("Besøgsven", organisation=unit_association, area_slugs=("aeldre",)),
+        make_opportunity(
+            "Lektier", organisation=unit_association, area_slugs=("aeldre", "boern"), place="hals"
+        ),
+        make_opportunity("Telefonven", organisation=unit_association, place=None),
+        make_opportunity("Kajak", organisation=other_association, place="hals"),
+        make_opportunity("Roning", organisation=other_association, area_slugs=("boern",)),
+        make_opportunity("Ikke offentlig", organisation=other_association, publish=False),
+        make_opportunity("Fælles"),  # the default organisation, in Nibe
+    ]
+    return made
+
+
+def check_published(scope):
+    period = overview.Period.current()
+    counts = overview._published_counts(scope)
+    assert counts["place"] == direct_published(scope, "place")
+    assert counts["place__setting"] == direct_published(scope, "place__setting")
+    areas = direct_published(scope, "areas")
+    areas.pop(None, None)  # opportunities without an area are in no area's row
+    assert counts["areas"] == areas
+    total = Opportunity.objects.filter(organisation__in=scope, status=OpportunityStatus.PUBLISHED)
+    now = overview.current_figures(scope, period)
+    assert [r[1] for r in now.rows[1:]] == [
+        total.values("organisation").distinct().count(),
+        total.count(),
+    ]
+    towns = {r[0]: r[1:3] for r in overview.by_town(scope, period).rows}
+    assert towns["Hals"] == list(direct_published(scope, "place").get(_hals(), (0, 0)))
+
+
+def _hals():
+    from frivillig.catalog.models import Place
+
+    return Place.objects.get(slug="hals").pk
+
+
+def test_it_counts_published_opportunities_as_a_direct_count(catalogue, municipal_unit):
+    for scope in scopes(municipal_unit):
+        check_published(scope)
+
+
+def test_published_counts_change_at_once_without_a_refresh(
+    catalogue,
+    make_opportunity,
+    municipal_unit,
+    unit_association,  # noqa: F811
+):
+    before = overview.current_figures(Organisation.objects.all(), overview.Period.current())
+    make_opportunity("Ny", organisation=unit_association, area_slugs=("boern",), place="hals")
+    set_opportunity_status(opportunity=catalogue[3], status=OpportunityStatus.PAUSED)
+    after = overview.current_figures(Organisation.objects.all(), overview.Period.current())
+    assert after.rows[2][1] == before.rows[2][1]  # one more, one less
+    for scope in scopes(municipal_unit):
+        check_published(scope)
+
+
+def test_it_counts_nothing_published_as_zero(db, municipal_unit):
+    for scope in scopes(municipal_unit):
+        period = overview.Period.current()
+        assert [r[1] for r in overview.current_figures(scope, period).rows[1:]] == [0, 0]
+        assert all(r[1:3] == [0, 0] for r in overview.by_area(scope, period).rows)
+        assert all(r[1:3] == [0, 0] for r in overview.by_setting(scope, period).rows)
+
+
+# The oldest unanswered applications
+
+
+def direct_unanswered(scope, period):
+    """The reference: every pending application older than a week, grouped, oldest first."""
+    rows = (
+        Application.objects.filter(
+            organisation__in=scope,
+            status=ApplicationStatus.PENDING,
+            created_at__lt=period.now - overview.UNANSWERED_AFTER,
+        )
+        .order_by()
+        .values("opportunity", "opportunity__title", "organisation__name")
+        .annotate(waiting=Count("pk"), oldest=Min("created_at"))
+        .order_by("oldest", "opportunity")
+    )
+    return [
+        [
+            r["opportunity__title"],
+            r["organisation__name"],
+            r["waiting"],
+            timezone.localdate(r["oldest"]),
+        ]
+        for r in rows
+    ]
+
+
+@pytest.fixture
+def waiting(catalogue, make_volunteer, municipal_unit):  # noqa: F811
+    """Pending applications to five opportunities at many times, with ties between
+    opportunities at the same moment, answered and recent ones that do not count."""
+    now = timezone.now()
+    published = [o for o in catalogue if o.status == OpportunityStatus.PUBLISHED]
+    days = [30, 9, 12, 30, 8, 40, 12, 9, 30, 20, 3, 15]
+    for n, (days_ago, opportunity) in enumerate(zip(days, itertools.cycle(published))):
+        application = Application.objects.create(
+            opportunity=opportunity,
+            organisation_id=opportunity.organisation_id,
+            volunteer=make_volunteer(),
+        )
+        moment = now.replace(microsecond=0) - datetime.timedelta(days=days_ago)
+        Application.objects.filter(pk=application.pk).update(created_at=moment)
+        if n == 5:  # answered: no longer waiting
+            Application.objects.filter(pk=application.pk).update(
+                status=ApplicationStatus.DECLINED, answered_at=now
+            )
+    engage(make_volunteer(), published[0], applied=now - datetime.timedelta(days=50))
+    return published
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 200])
+def test_it_shows_the_oldest_unanswered_applications_as_a_full_grouping_does(
+    waiting, municipal_unit, monkeypatch, chunk
+):
+    monkeypatch.setattr(overview, "WALK_CHUNK", chunk)
+    period = overview.Period.current()
+    for scope in scopes(municipal_unit):
+        expected = direct_unanswered(scope, period)
+        assert expected  # the story has some
+        for limit in range(1, len(expected) + 2):
+            shown = overview.unanswered_applications(scope, period, limit=limit)
+            assert shown.rows == expected[:limit]
+            assert shown.total == len(expected)
+        assert overview.unanswered_applications(scope, period).rows == expected
+
+
+def test_an_answer_takes_an_application_off_the_list_at_once(waiting):
+    scope = Organisation.objects.all()
+    period = overview.Period.current()
+    before = overview.unanswered_applications(scope, period, limit=overview.PAGE_ROWS)
+    oldest = (
+        Application.objects.filter(status=ApplicationStatus.PENDING).order_by("created_at").first()
+    )
+    Application.objects.filter(opportunity=oldest.opportunity).update(
+        status=ApplicationStatus.DECLINED, answered_at=timezone.now()
+    )
+    after = overview.unanswered_applications(scope, period, limit=overview.PAGE_ROWS)
+    assert after.rows == direct_unanswered(scope, period)
+    assert after.total == before.total - 1
+
+
+# One page build against each table on its own
+
+
+def test_a_page_built_in_one_go_shows_what_each_table_shows_on_its_own(
+    waiting, municipal_unit, make_event, make_shift
+):
+    make_shift(event=make_event())
+    for scope in scopes(municipal_unit):
+        period = overview.Period.current()
+        page = {t.name: t.rows for _title, group in overview.sections(scope, period) for t in group}
+        alone = {
+            name: build(scope, period, limit=overview.PAGE_ROWS).rows
+            for name, build in overview.TABLES.items()
+        }
+        assert page == alone
+
+
+def page_and_alone(scope, period):
+    page = {t.name: t.rows for _title, group in overview.sections(scope, period) for t in group}
+    alone = {
+        name: build(scope, period, limit=overview.PAGE_ROWS).rows
+        for name, build in overview.TABLES.items()
+    }
+    return page, alone
+
+
+def test_a_page_shares_the_live_month_and_still_equals_each_table_alone(
+    history,  # noqa: F811
+    municipal_unit,
+    make_shift,
+    make_event,
+):
+    """Each table on its own counts its live part by itself (and equals direct counts, see
+    test_overview_activity); the page reads the live part once per figure for every table."""
+    all_scopes = scopes(municipal_unit)
+
+    def check():
+        for scope in all_scopes:
+            page, alone = page_and_alone(scope, overview.Period.current())
+            assert page == alone
+
+    check()  # no refresh: everything is live
+    services.refresh()
+    check()
+    # The running month changes without a refresh.
+    engage(history["people"][2], history["ours"], applied=month_ago(0, 1), started=month_ago(0, 1))
+    log_hours(
+        history["people"][2],
+        make_shift(event=make_event(organisation=history["ours"].organisation)),
+        "1.5",
+        month_ago(0, 1),
+    )
+    check()
+    services.refresh(until=month_ago(3).date())  # a late refresh: more months live
+    check()
+
+
+def test_last_years_part_month_comes_from_the_days_kept(history, municipal_unit):  # noqa: F811
+    from frivillig.activity.models import DailyActivity
+    from frivillig.coordination.tests.test_overview_activity import direct_year
+
+    services.refresh()
+    assert DailyActivity.objects.exists()
+    period = overview.Period.current()
+    everything, unit = scopes(municipal_unit)
+
+    def last_year(scope):
+        rows = {r[0]: r for r in overview.year_to_date(scope, period).rows}
+        return rows["Ansøgninger"][2], rows["Timer på vagter"][2]
+
+    for scope in (everything, unit):
+        assert last_year(scope) == direct_year(scope, period.same_time_last_year)
+    # An application a year ago, in the same month before today: a closed month, so the whole
+    # municipality's figure shows it after the next refresh; a smaller scope counts live.
+    engage(
+        history["people"][1], history["ours"], applied=month_ago(12, 1), started=month_ago(12, 1)
+    )
+    office_before = last_year(everything)
+    assert last_year(unit) == direct_year(unit, period.same_time_last_year)
+    services.refresh()
+    assert last_year(everything)[0] == office_before[0] + 1
+    for scope in (everything, unit):
+        assert last_year(scope) == direct_year(scope, period.same_time_last_year)
