@@ -212,6 +212,8 @@ def end_by_organisation(*, engagement: Engagement, by, message: str) -> Engageme
         what="engagement",
     )
     notices.engagement_ended_by_organisation(engagement, by=by, message=message.strip())
+    # However it ended, the volunteer may say how it went.
+    feedback.ask_on_commit(engagement=engagement)
     return engagement
 
 

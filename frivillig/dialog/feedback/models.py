@@ -6,6 +6,8 @@ which month, and nothing about who. No key, date or time finer than the month jo
 so not even the database can tell whose answer is whose. Results are shown only for groups of
 at least five answers (queries.MIN_ANSWERS)."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -86,6 +88,9 @@ class FeedbackRequest(models.Model):
 class FeedbackAnswer(models.Model):
     """An answer without a person: deliberately no link to the user or the request."""
 
+    # A random key, not a counter: the order of counted ids would follow the order of the
+    # requests' answered_at and so pair answers with people.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organisation = models.ForeignKey(
         "organisations.Organisation", models.CASCADE, related_name="feedback_answers"
     )

@@ -78,9 +78,9 @@ def ask_after_engagement(*, engagement: Engagement) -> FeedbackRequest | None:
 
 
 def ask_on_commit(*, engagement: Engagement) -> None:
-    """For engagements.services.end: ask once the end is committed. Asking is a courtesy, so
-    it never holds up or undoes stopping. A caller that sends no e-mail (the demo's history)
-    sends none later either."""
+    """For engagements.services.end and end_by_organisation: ask once the end is committed.
+    Asking is a courtesy, so it never holds up or undoes stopping. A caller that sends no
+    e-mail (the demo's history) sends none later either."""
     quiet = emails.is_suppressed()
 
     def ask():

@@ -159,7 +159,10 @@ def test_it_lets_the_organisation_end_with_a_message(
         services.end_by_organisation(
             engagement=engagement, by=coordinator, message="Projektet er slut. Tak for indsatsen!"
         )
-    assert "Projektet er slut." in mail.outbox[-1].body
+    (ending, survey) = mail.outbox[-2:]
+    assert "Projektet er slut." in ending.body
+    # However it ended, the volunteer is asked how it went.
+    assert "/min-side/feedback/" in survey.body
 
 
 def test_it_reminds_about_unanswered_applications_after_3_and_7_days(

@@ -150,3 +150,14 @@ def test_another_organisations_thread_is_a_404_for_our_coordinator(
 def test_anonymous_visitors_are_sent_to_log_in(client, thread, organisation):
     response = client.get(_url("thread_detail", organisation, thread.pk))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_the_navigation_counts_unread_conversations_for_the_organisation(
+    client, coordinator, organisation, volunteer
+):
+    services.start_by_volunteer(
+        volunteer=volunteer, organisation=organisation, subject="Hund?", body="Må den komme med?"
+    )
+    client.force_login(coordinator)
+    html = client.get(reverse("backoffice:dashboard", args=[organisation.slug])).content.decode()
+    assert '<span class="badge badge-info">1 ulæst</span>' in html
