@@ -192,4 +192,7 @@ def test_nobody_signed_in_has_no_unread_count(rf, db, django_assert_num_queries)
     request = rf.get("/")
     request.user = AnonymousUser()
     with django_assert_num_queries(0):
-        assert unread_messages(request) == {"unread_message_count": 0}
+        assert unread_messages(request) == {
+            "unread_message_count": 0,
+            "organisation_unread_message_count": 0,
+        }
