@@ -209,10 +209,13 @@ class Opportunity(models.Model):
                 condition=Q(status="published"),
             ),
             models.Index(fields=["latitude", "longitude"], name="opp_coordinates"),
-            # The overview counts published opportunities by organisation and town (and, through
-            # the areas, by id) from this index alone, without reading the table.
+            # The overview and the public statistics count published opportunities by
+            # organisation and town (and, through the areas, by id) from this index alone,
+            # without reading the table (PostgreSQL; the included columns are the order of the
+            # overview's list and the publishing window of `visible`).
             models.Index(
                 fields=["organisation", "place", "id"],
+                include=["published_at", "publish_from", "publish_until", "end_date"],
                 name="opp_published_by_org",
                 condition=Q(status="published"),
             ),
@@ -224,6 +227,9 @@ class Opportunity(models.Model):
                 condition=Q(status="published"),
             ),
             models.Index(fields=["start_date"], name="opp_start_date"),
+            # The town of an opportunity without reading the table, for the overview's
+            # running month (applications and engagements by town).
+            models.Index(fields=["id"], include=["place"], name="opp_town"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -29,6 +29,7 @@ from django.db.models import (
     Q,
     Value,
     When,
+    Window,
 )
 from django.utils import formats, timezone
 from django.utils.dates import MONTHS
@@ -145,10 +146,6 @@ def _memo(period: Period, scope, name: str, compute):
 
 
 # The facts every figure is counted from, each starting from the scope.
-
-
-def _published(scope):
-    return Opportunity.objects.filter(organisation__in=scope, status=OpportunityStatus.PUBLISHED)
 
 
 def _active(scope):
@@ -291,13 +288,14 @@ def _published_counts(scope) -> dict:
         links.order_by()
         .annotate(org=F("opportunity__organisation"), area_key=F("area"))
         .values("org", "area_key")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .query.sql_with_params()
     )
     # Only SQL that Django compiled and quoted names go into the statements; every value is a
     # parameter. The ORM cannot group the groups of a subquery again.
     quote = connection.ops.quote_name
     place_table = quote(Place._meta.db_table)
+    place_id = quote(Place._meta.pk.column)
     setting = quote(Place._meta.get_field("setting").column)
     counts = {"total": {}, "place": {}, "place__setting": {}, "areas": {}}
     with connection.cursor() as cursor:
@@ -307,7 +305,7 @@ def _published_counts(scope) -> dict:
             SELECT 'place', CAST(g.town AS TEXT), SUM(g.n), COUNT(*) FROM g GROUP BY g.town
             UNION ALL
             SELECT 'place__setting', p.{setting}, SUM(g.n), COUNT(DISTINCT g.org)
-            FROM g LEFT JOIN {place_table} p ON p.id = g.town GROUP BY p.{setting}
+            FROM g LEFT JOIN {place_table} p ON p.{place_id} = g.town GROUP BY p.{setting}
             UNION ALL
             SELECT 'total', NULL, SUM(g.n), COUNT(DISTINCT g.org) FROM g
             """,  # noqa: S608
@@ -514,14 +512,27 @@ def _first(queryset, limit):
 
 
 def opportunities_without_applicants(scope, period: Period, limit=None) -> Table:
-    opportunities, total = _first(
-        _published(scope)
-        .filter(~Exists(Application.objects.filter(opportunity=OuterRef("pk"))))
-        .select_related("organisation", "place")
-        .only("title", "published_at", "organisation__name", "place__name")
-        .order_by("published_at", "pk"),
-        limit,
+    lonely = Opportunity.objects.filter(status=OpportunityStatus.PUBLISHED).filter(
+        ~Exists(Application.objects.filter(opportunity=OuterRef("pk")))
     )
+    if not activity.is_everything(scope):
+        lonely = lonely.filter(organisation__in=scope)
+    opportunities = (
+        lonely.select_related("organisation", "place")
+        .only("title", "published_at", "organisation__name", "place__name")
+        .order_by("published_at", "pk")
+    )
+    total = None
+    if limit is not None:
+        # One pass, from the index `opp_published_by_org` alone: the ids of the first `limit`
+        # with the count of all (a window over every row, taken before the LIMIT).
+        first = list(
+            lonely.order_by("published_at", "pk")
+            .annotate(total=Window(Count("pk")))
+            .values_list("pk", "total")[:limit]
+        )
+        total = first[0][1] if first else 0
+        opportunities = opportunities.filter(pk__in=[pk for pk, _total in first])
     return Table(
         name="no_applicants",
         caption=_("Published opportunities nobody has applied for"),

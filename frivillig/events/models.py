@@ -221,10 +221,15 @@ class Shift(models.Model):
             ),
         ]
         indexes = [
-            # The overview's live current month (activity.queries) ranges over this.
-            models.Index(fields=["starts_at"], name="shift_starts"),
             models.Index(fields=["event", "starts_at"], name="shift_by_event_time"),
             models.Index(fields=["organisation", "starts_at"], name="shift_by_org_time"),
+            # The overview's and the statistics' running month (activity.queries), read from
+            # the index alone on PostgreSQL.
+            models.Index(
+                fields=["starts_at"],
+                include=["id", "event", "place", "organisation", "status", "capacity"],
+                name="shift_activity",
+            ),
         ]
 
     def __str__(self):
@@ -304,6 +309,11 @@ class ShiftSignup(models.Model):
         indexes = [
             models.Index(fields=["shift", "status", "created_at"], name="signup_queue"),
             models.Index(fields=["volunteer", "event", "status"], name="signup_by_person"),
+            # The overview's and the statistics' running month sum hours per shift from this
+            # index alone (PostgreSQL), not from the table (activity.queries).
+            models.Index(
+                fields=["shift"], include=["hours", "status", "event"], name="signup_activity"
+            ),
         ]
 
     def __str__(self):
