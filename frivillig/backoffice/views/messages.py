@@ -7,20 +7,19 @@ Conversations hold personal data, so every page needs MANAGE_APPLICATIONS (a vie
 a read of the volunteer's personal data. Any coordinator's reading counts as the organisation's,
 and the volunteer sees when that was."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from frivillig.backoffice.access import log_personal_data_read, organisation_view
 from frivillig.backoffice.forms import StyledForm
 from frivillig.backoffice.views.common import paginate, render_page
+from frivillig.dialog.messaging import forms as message_forms
 from frivillig.dialog.messaging import queries, services
-from frivillig.dialog.messaging.models import BODY_LIMIT, SUBJECT_LIMIT, Thread
+from frivillig.dialog.messaging.models import Thread
 from frivillig.organisations.permissions import MANAGE_APPLICATIONS
 
 SECTION = "messages"
@@ -28,40 +27,12 @@ READ_WHAT = "message thread"
 PER_PAGE = 25
 
 
-class MessageForm(StyledForm):
-    body = forms.CharField(
-        label=gettext_lazy("Your message"),
-        max_length=BODY_LIMIT,
-        strip=True,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=gettext_lazy("At most 5,000 characters."),
-        error_messages={"required": gettext_lazy("Write a message.")},
-    )
+class MessageForm(StyledForm, message_forms.MessageForm):
+    pass
 
 
-class NewThreadForm(MessageForm):
-    about = forms.ChoiceField(label=gettext_lazy("What is it about?"), required=False)
-    subject = forms.CharField(
-        label=gettext_lazy("Subject"),
-        max_length=SUBJECT_LIMIT,
-        strip=True,
-        error_messages={"required": gettext_lazy("Write a subject.")},
-    )
-
-    field_order = ["about", "subject", "body"]
-
-    def __init__(self, *args, volunteer, organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.things = queries.about_choices(volunteer, organisation)
-        self.fields["about"].choices = [("", _("Nothing in particular"))] + [
-            (key, label) for key, (label, _obj) in self.things.items()
-        ]
-
-    def about_kwargs(self) -> dict:
-        key = self.cleaned_data.get("about") or ""
-        if key not in self.things:
-            return {}
-        return {key.split("-", 1)[0]: self.things[key][1]}
+class NewThreadForm(StyledForm, message_forms.NewThreadForm):
+    pass
 
 
 def _thread(request, pk) -> Thread:

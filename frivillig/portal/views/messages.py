@@ -16,7 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from frivillig.dialog.messaging import queries, services
-from frivillig.dialog.messaging.models import BODY_LIMIT, SUBJECT_LIMIT, Thread
+from frivillig.dialog.messaging.forms import MessageForm, NewThreadForm
+from frivillig.dialog.messaging.models import Thread
 from frivillig.organisations.models import Organisation
 
 PER_PAGE = 20
@@ -27,43 +28,6 @@ class ShowForm(forms.Form):
     show = forms.ChoiceField(
         label=gettext_lazy("Show"), choices=SHOW_CHOICES, required=False, initial="all"
     )
-
-
-class MessageForm(forms.Form):
-    body = forms.CharField(
-        label=gettext_lazy("Your message"),
-        max_length=BODY_LIMIT,
-        strip=True,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=gettext_lazy("At most 5,000 characters."),
-        error_messages={"required": gettext_lazy("Write a message.")},
-    )
-
-
-class NewThreadForm(MessageForm):
-    about = forms.ChoiceField(label=gettext_lazy("What is it about?"), required=False)
-    subject = forms.CharField(
-        label=gettext_lazy("Subject"),
-        max_length=SUBJECT_LIMIT,
-        strip=True,
-        error_messages={"required": gettext_lazy("Write a subject.")},
-    )
-
-    field_order = ["about", "subject", "body"]
-
-    def __init__(self, *args, volunteer, organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.things = queries.about_choices(volunteer, organisation)
-        self.fields["about"].choices = [("", _("Nothing in particular"))] + [
-            (key, label) for key, (label, _obj) in self.things.items()
-        ]
-
-    def about_kwargs(self) -> dict:
-        key = self.cleaned_data.get("about") or ""
-        if key not in self.things:
-            return {}
-        kind = key.split("-", 1)[0]
-        return {kind: self.things[key][1]}
 
 
 def get_thread_for_user(user, pk: int) -> Thread:
