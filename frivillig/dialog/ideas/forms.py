@@ -112,6 +112,8 @@ class RouteForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
+    """An organisation's answer to an idea routed to it."""
+
     decision = forms.TypedChoiceField(
         label=_("Answer"),
         choices=[("yes", _("We take it up")), ("no", _("Not for us"))],
@@ -132,20 +134,10 @@ class AnswerForm(forms.Form):
 
 
 class DecideForm(AnswerForm):
-    decision = forms.TypedChoiceField(
-        label=_("Answer"),
-        choices=[("yes", _("Taken up")), ("no", _("Not taken up"))],
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose an answer.")},
-    )
-    note = forms.CharField(
-        label=_("Answer to the proposer"),
-        max_length=NOTE_MAX,
-        help_text=_("Sent by e-mail to the proposer."),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={
-            "required": _("Write an answer to the proposer."),
-            "max_length": _length_message(),
-        },
-    )
+    """The central office's final answer: the same fields, in the office's words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [("yes", _("Taken up")), ("no", _("Not taken up"))]
+        self.fields["note"].help_text = _("Sent by e-mail to the proposer.")
+        self.fields["note"].error_messages["required"] = _("Write an answer to the proposer.")

@@ -119,25 +119,15 @@ def start_by_volunteer(
     """A signed-in volunteer writes to any approved organisation."""
     if not organisation.is_approved:
         raise MessageError(_("You can write only to an organisation approved by the municipality."))
-    subject, body = _clean_subject(subject), _clean_body(body)
-    _check_about(
-        organisation=organisation,
-        volunteer=volunteer,
-        application=application,
-        engagement=engagement,
-        shift_signup=shift_signup,
-    )
-    thread = _create_thread(
+    return _start(
+        author=volunteer,
+        from_organisation=False,
         organisation=organisation,
         volunteer=volunteer,
         subject=subject,
-        by_organisation=False,
-        application=application,
-        engagement=engagement,
-        shift_signup=shift_signup,
+        body=body,
+        about={"application": application, "engagement": engagement, "shift_signup": shift_signup},
     )
-    _add(thread=thread, author=volunteer, body=body, from_organisation=False)
-    return thread
 
 
 @transaction.atomic
@@ -163,24 +153,30 @@ def start_by_organisation(
                 "up for a shift with the organisation."
             )
         )
-    subject, body = _clean_subject(subject), _clean_body(body)
-    _check_about(
+    return _start(
+        author=by,
+        from_organisation=True,
         organisation=organisation,
         volunteer=volunteer,
-        application=application,
-        engagement=engagement,
-        shift_signup=shift_signup,
+        subject=subject,
+        body=body,
+        about={"application": application, "engagement": engagement, "shift_signup": shift_signup},
     )
+
+
+def _start(*, author, from_organisation: bool, organisation, volunteer, subject, body, about):
+    """The part both sides share: clean the text, check what the thread is about, create it
+    with its first message (inside the caller's transaction)."""
+    subject, body = _clean_subject(subject), _clean_body(body)
+    _check_about(organisation=organisation, volunteer=volunteer, **about)
     thread = _create_thread(
         organisation=organisation,
         volunteer=volunteer,
         subject=subject,
-        by_organisation=True,
-        application=application,
-        engagement=engagement,
-        shift_signup=shift_signup,
+        by_organisation=from_organisation,
+        **about,
     )
-    _add(thread=thread, author=by, body=body, from_organisation=True)
+    _add(thread=thread, author=author, body=body, from_organisation=from_organisation)
     return thread
 
 
