@@ -1,11 +1,12 @@
-"""Reading activity figures: whole months from the monthly totals, the rest live.
+"""Reading activity figures: the days up to the last refresh from the totals, the rest live.
 
-A figure over a span of time is the sum of two parts. The months that the last refresh covered
-(every month before `Coverage.until`) come from `MonthlyActivity`/`MonthlyAreaActivity`, a few
-thousand rows even at national scale. Everything from `Coverage.until` on, and any part of a
+A figure over a span of time is the sum of two parts. The days that the last refresh covered
+(every day before `Coverage.until`) come from `MonthlyActivity`/`MonthlyAreaActivity`, a few
+thousand rows even at national scale: the month of `Coverage.until` holds its days up to the
+refresh. Everything from `Coverage.until` on (today, after a nightly refresh), and any part of a
 month at the end of the span, is counted live from the raw tables, which the date filters keep
-to a month or two of rows. So a figure is always the direct count: a refresh that is late only
-makes the live part longer, never the figure wrong.
+to a day or a month of rows. A refresh that is late only makes the live part longer, never a
+figure wrong; a correction to a day the refresh covered shows after the next refresh.
 
 Each `Measure` says how one figure is counted from the raw rows; `services.refresh` fills the
 totals with the very same definitions, grouped by month."""
@@ -203,8 +204,12 @@ def month_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime(day.year, day.month, 1))
 
 
+def day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime(day.year, day.month, day.day))
+
+
 def covered_until() -> datetime.date:
-    """The first month that is not in the totals (every earlier one is)."""
+    """The first local day that is not in the totals (every earlier one is)."""
     until = Coverage.objects.values_list("until", flat=True).first()
     return until or datetime.date.min
 
@@ -373,10 +378,10 @@ def figures(
             "activity.coverage", covered_until()
         )
     until = coverage
-    if end is not None:
-        local_end = timezone.localtime(end)
-        end_month = local_end.date().replace(day=1)
-        until = min(until, end_month)
+    if end is not None and coverage > datetime.date.min and end < day_start(coverage):
+        # The span ends before the last refresh: the stored month of `end` holds days after
+        # it, so only the months before it are read from the totals.
+        until = min(coverage, timezone.localtime(end).date().replace(day=1))
     result = {m.column: {} for m in measures}
     live_start = start
     if until > first:
@@ -389,7 +394,7 @@ def figures(
                 for group, value in groups.items():
                     if value is not None:
                         _add(result[column], group, -value)
-        live_start = month_start(until)
+        live_start = day_start(until)
     if until != coverage:
         # The live part is a closed month cut by `end`: from the days kept for the whole
         # municipality when they hold it, else counted on its own.

@@ -22,12 +22,15 @@ BATCH = 5000
 
 
 def refresh(*, since: datetime.date | None = None, until: datetime.date | None = None) -> Coverage:
-    """Rebuild the totals of every month from `since` (default: all) up to, not including,
-    `until` (default: the running month, which is always counted live), in one transaction:
-    readers see the old totals or the new ones, never half. Idempotent. Only closed months are
-    worth keeping: the running month changes all the time and is cheap to count live."""
+    """Rebuild the totals of every day from `since` (default: all; from the start of its month)
+    up to, not including, `until` (default: today, which is always counted live), in one
+    transaction: readers see the old totals or the new ones, never half. Idempotent.
+
+    The running month is kept up to `until` too: summing a month of national sign-ups on every
+    request cost the overview about half its time. A correction to a day before `until` (hours
+    recorded the day after the shift) shows after the next refresh, as one in a closed month."""
     today = timezone.localdate()
-    until = (until or today).replace(day=1)
+    until = until or today
     with transaction.atomic():
         # One refresh at a time: the second waits here and then rebuilds on the first's rows.
         coverage, _ = Coverage.objects.select_for_update().get_or_create(
@@ -43,7 +46,7 @@ def refresh(*, since: datetime.date | None = None, until: datetime.date | None =
         MonthlyAreaActivity.objects.filter(**stale).delete()
         DailyActivity.objects.filter(**({} if since is None else {"day__gte": since})).delete()
         start = queries.month_start(since) if since else None
-        end = queries.month_start(until)
+        end = queries.day_start(until)
         MonthlyActivity.objects.bulk_create(
             (
                 MonthlyActivity(month=month, organisation_id=org, place_id=place, **values)

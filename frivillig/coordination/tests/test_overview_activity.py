@@ -1,6 +1,6 @@
-"""The overview's and the statistics' summed figures come from the monthly activity totals for
-closed months and from the raw rows for the rest: they equal a direct count before a refresh,
-after it, and when the running month changes without one."""
+"""The overview's and the statistics' summed figures come from the activity totals for every day
+before the last refresh and from the raw rows for the rest: they equal a direct count before a
+refresh, after it, and when something happens today without one."""
 
 import datetime
 from decimal import Decimal
@@ -140,7 +140,7 @@ def test_it_shows_the_same_figures_after_a_refresh_as_a_direct_count(history, mu
     services.refresh()
 
     assert MonthlyActivity.objects.exists() and MonthlyAreaActivity.objects.exists()
-    assert Coverage.objects.get().until == timezone.localdate().replace(day=1)
+    assert Coverage.objects.get().until == timezone.localdate()
     assert [tables(scope) for scope in scopes] == before
     assert [stats(), stats(period.year - 1)] == before_stats
     for scope in scopes:
@@ -170,16 +170,21 @@ def test_it_gives_the_same_figures_for_an_earlier_period_after_a_refresh(history
     before = tables(Organisation.objects.all(), period)
     services.refresh()
     assert tables(Organisation.objects.all(), period) == before
+    # A refresh that stopped later in that very month: its stored month holds days after the
+    # period's end, so the part-month must not come from it.
+    services.refresh(until=day + datetime.timedelta(days=3))
+    assert tables(Organisation.objects.all(), period) == before
 
 
-def test_it_counts_the_running_month_live_without_a_refresh(history, make_shift, make_event):
+def test_it_counts_today_live_without_a_refresh(history, make_shift, make_event):
     services.refresh()
     period = overview.Period.current()
     scope = Organisation.objects.all()
     applications, hours = direct_year(scope, period.this_year)
-    engage(history["people"][1], history["ours"], applied=month_ago(0, 1), started=month_ago(0, 1))
+    now = timezone.now()
+    engage(history["people"][1], history["ours"], applied=now, started=now)
     shift = make_shift(event=make_event(organisation=history["ours"].organisation))
-    log_hours(history["people"][1], shift, "2.5", month_ago(0, 1))
+    log_hours(history["people"][1], shift, "2.5", now)
 
     year = {r[0]: r for r in tables(scope)["year"]}
     assert year["Ansøgninger"][1] == applications + 1
@@ -187,12 +192,35 @@ def test_it_counts_the_running_month_live_without_a_refresh(history, make_shift,
     assert (applications + 1, hours + Decimal("2.5")) == direct_year(scope, period.this_year)
 
 
+def test_a_correction_to_an_earlier_day_shows_after_the_next_refresh(history):
+    # Hours corrected today for a shift before the last refresh: the totals hold that day.
+    services.refresh()
+    scope = Organisation.objects.all()
+    period = overview.Period.current()
+
+    def hours():
+        """The hours of last year and this year, from the overview's months."""
+        return sum(row[5] + row[6] for row in tables(scope)["months"])
+
+    signup = ShiftSignup.objects.filter(
+        hours__isnull=False,
+        shift__starts_at__gte=period.same_time_last_year[0],
+        shift__starts_at__lt=period.this_year[1] - datetime.timedelta(days=1),
+    ).latest("shift__starts_at")
+    stale = hours()
+    ShiftSignup.objects.filter(pk=signup.pk).update(hours=signup.hours + 1)
+    assert hours() == stale
+
+    services.refresh()
+    assert hours() == stale + 1
+
+
 def test_it_counts_months_after_a_late_refresh_live(history):
     expected = tables(Organisation.objects.all())
     expected_stats = stats()
-    # A refresh that last ran three months ago: those months are counted live.
+    # A refresh that last ran three months ago, mid-month: the rest is counted live.
     services.refresh(until=month_ago(3).date())
-    assert Coverage.objects.get().until == month_ago(3).date().replace(day=1)
+    assert Coverage.objects.get().until == month_ago(3).date()
     assert tables(Organisation.objects.all()) == expected
     assert stats() == expected_stats
 
@@ -231,7 +259,7 @@ def test_the_command_and_the_task_refresh(history, capsys):
         call_command("refresh_activity", since="<script>")
     Coverage.objects.all().delete()
     refresh_activity.call()
-    assert Coverage.objects.get().until == timezone.localdate().replace(day=1)
+    assert Coverage.objects.get().until == timezone.localdate()
 
 
 def test_it_shows_the_office_when_active_volunteers_were_counted(

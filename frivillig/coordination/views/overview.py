@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import formats, timezone
 
 from frivillig import spreadsheet
+from frivillig.activity.models import Coverage
 from frivillig.coordination import overview
 from frivillig.coordination.access import municipal_view
 
@@ -18,7 +19,11 @@ def overview_page(request):
     return render(
         request,
         "coordination/overview/index.html",
-        {"sections": overview.sections(request.scope, period), "period": period},
+        {
+            "sections": overview.sections(request.scope, period),
+            "period": period,
+            "coverage": Coverage.objects.first(),
+        },
     )
 
 

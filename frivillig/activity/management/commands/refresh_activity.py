@@ -7,8 +7,8 @@ from frivillig.activity import services
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the monthly activity totals that the municipal overview and the public "
-        "statistics read for closed months (the running month is always counted live). "
+        "Rebuild the activity totals that the municipal overview and the public statistics "
+        "read for every day before today (today is always counted live). "
         "Run it nightly from cron; it is safe to run again at any time."
     )
 
@@ -27,4 +27,4 @@ class Command(BaseCommand):
                 raise CommandError("--since takes a month as YYYY-MM.") from error
         coverage = services.refresh(since=first)
         if options["verbosity"]:
-            self.stdout.write(f"Activity totals cover every month before {coverage.until:%Y-%m}.")
+            self.stdout.write(f"Activity totals cover every day before {coverage.until:%Y-%m-%d}.")
