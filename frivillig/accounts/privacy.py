@@ -293,7 +293,12 @@ def delete_account(*, user) -> None:
                 engagements.end(engagement=engagement, volunteer=person)
             # Decided expense claims are accounting records: kept, without the account.
             expenses.forget_volunteer(user=person)
+            applied_for = set(
+                Application.objects.filter(volunteer=person).values_list("opportunity", flat=True)
+            )
             person.delete()
+            # Their applications went with them: an opportunity may wait for applicants again.
+            engagements.sync_has_applicants(opportunities=applied_for)
     except User.DoesNotExist:
         # Deleted already (a second click, another tab): the wish is fulfilled.
         return

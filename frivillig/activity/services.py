@@ -17,6 +17,8 @@ from frivillig.activity.models import (
     MonthlyAreaActivity,
     PeopleSnapshot,
 )
+from frivillig.catalog import published
+from frivillig.engagements import services as engagements
 
 BATCH = 5000
 
@@ -84,6 +86,13 @@ def refresh(*, since: datetime.date | None = None, until: datetime.date | None =
                 "figures": queries.count_people(None, year=today.year),
             },
         )
+    # Right-now figures the catalogue and the engagement services keep as things happen, set
+    # right in passing for any path that went around them (the admin, a script). Each in a
+    # short transaction of its own, not in the long one above: they lock rows that publishing
+    # and applying need.
+    published.rebuild()
+    with transaction.atomic():
+        engagements.sync_has_applicants()
     return coverage
 
 

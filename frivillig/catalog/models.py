@@ -184,6 +184,11 @@ class Opportunity(models.Model):
     # and on PostgreSQL a trigger turns it into `search_vector` (Danish stemming).
     search_document = models.TextField(editable=False, default="")
     search_vector = SearchVectorField(null=True, editable=False)
+    # Whether anyone has ever applied and the application is still kept (any status). Kept by
+    # the engagement services (and set right by the nightly activity refresh), so that the
+    # overview's "nobody has applied for" reads a small partial index instead of probing the
+    # applications once for each of 100,000 published opportunities.
+    has_applicants = models.BooleanField(default=False, editable=False)
     # Set by the central office when several units post the same need (catalog.joint).
     joint_effort = models.ForeignKey(
         "JointEffort",
@@ -225,6 +230,28 @@ class Opportunity(models.Model):
                 F("id").desc(),
                 name="opp_place_newest",
                 condition=Q(status="published"),
+            ),
+            # The overview's "nobody has applied for": the list (oldest first) and its count.
+            models.Index(
+                fields=["published_at", "id"],
+                include=["organisation"],
+                name="opp_awaiting_applicants",
+                condition=Q(status="published", has_applicants=False),
+            ),
+            # The public statistics find the published opportunities outside their window.
+            *(
+                models.Index(
+                    fields=[field],
+                    name=f"opp_published_{field}",
+                    condition=Q(status="published", **{f"{field}__isnull": False}),
+                )
+                for field in ("publish_from", "publish_until", "end_date")
+            ),
+            # The first year with anything published (the list of yearly reports).
+            models.Index(
+                fields=["published_at"],
+                name="opp_first_published",
+                condition=Q(published_at__isnull=False),
             ),
             models.Index(fields=["start_date"], name="opp_start_date"),
             # The town of an opportunity without reading the table, for the overview's
@@ -337,3 +364,85 @@ class JointEffort(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class PublishedInTown(models.Model):
+    """How many published opportunities one organisation has in one town right now (None: no
+    fixed town). Kept by `catalog.published.recount` in the transaction that publishes, pauses,
+    closes or moves an opportunity, so that the municipal overview sums a few thousand rows
+    instead of grouping 100,000 opportunities on every request. Derived data: rebuilt in full
+    by the nightly activity refresh."""
+
+    organisation = models.ForeignKey("organisations.Organisation", models.CASCADE, related_name="+")
+    place = models.ForeignKey(Place, models.CASCADE, null=True, related_name="+")
+    opportunities = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "place"],
+                condition=Q(place__isnull=False),
+                name="published_in_town_once",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=Q(place__isnull=True),
+                name="published_nowhere_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(opportunities__gte=1), name="published_in_town_some"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_id} {self.place_id}: {self.opportunities}"
+
+
+class PublishedInArea(models.Model):
+    """How many published opportunities one organisation has in one area right now (one in
+    several areas counts in each). Kept as `PublishedInTown`."""
+
+    organisation = models.ForeignKey("organisations.Organisation", models.CASCADE, related_name="+")
+    area = models.ForeignKey(Area, models.CASCADE, related_name="+")
+    opportunities = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "area"], name="published_in_area_once"),
+            models.CheckConstraint(
+                condition=Q(opportunities__gte=1), name="published_in_area_some"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_id} {self.area_id}: {self.opportunities}"
+
+
+class PublishedInSetting(models.Model):
+    """How many published opportunities one organisation has in the city, in the countryside
+    and with no fixed town (setting None) right now. Kept as `PublishedInTown`, so that the
+    overview counts the organisations per setting from a few rows per organisation."""
+
+    organisation = models.ForeignKey("organisations.Organisation", models.CASCADE, related_name="+")
+    setting = models.CharField(max_length=10, choices=Setting.choices, null=True)
+    opportunities = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "setting"],
+                condition=Q(setting__isnull=False),
+                name="published_in_setting_once",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=Q(setting__isnull=True),
+                name="published_no_setting_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(opportunities__gte=1), name="published_in_setting_some"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_id} {self.setting}: {self.opportunities}"

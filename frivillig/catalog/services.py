@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frivillig.catalog import published
 from frivillig.catalog.models import Area, Opportunity, OpportunityStatus, Place
 from frivillig.text import danish_slug
 
@@ -72,6 +73,8 @@ def update_opportunity(
     if required_qualifications is not None:
         opportunity.required_qualifications.set(required_qualifications)
     refresh_search_document(opportunity)
+    if opportunity.status == OpportunityStatus.PUBLISHED:
+        published.recount(opportunity.organisation_id)  # it may have moved town or area
     return opportunity
 
 
@@ -96,6 +99,7 @@ def publish_opportunity(*, opportunity: Opportunity) -> Opportunity:
     opportunity.status = OpportunityStatus.PUBLISHED
     opportunity.published_at = opportunity.published_at or timezone.now()
     opportunity.save(update_fields=["status", "published_at", "updated_at"])
+    published.recount(opportunity.organisation_id)
     return opportunity
 
 
@@ -107,8 +111,11 @@ def set_opportunity_status(*, opportunity: Opportunity, status: str) -> Opportun
     opportunity = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
     if opportunity.status == OpportunityStatus.CLOSED:
         raise CatalogError(_("A closed opportunity cannot be changed."))
+    was_published = opportunity.status == OpportunityStatus.PUBLISHED
     opportunity.status = status
     opportunity.save(update_fields=["status", "updated_at"])
+    if was_published:
+        published.recount(opportunity.organisation_id)
     return opportunity
 
 

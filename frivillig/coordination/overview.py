@@ -7,10 +7,13 @@ coordinator sees how many, not who.
 
 Each figure set is a `Table`, so the page and its CSV export show the same numbers.
 
-Applications, new engagements and hours are summed over whole months from the monthly totals
-of `frivillig.activity` (the running month, and any month not yet refreshed, live from the raw
-rows): at national scale they are millions of rows, too many to sum on every request. Counts of
-distinct people are counted live. Long lists fetch only the rows the page shows, plus a count.
+Applications, new engagements and hours are summed from the monthly totals of
+`frivillig.activity` for every day before the last refresh, and live from the raw rows after it
+(today): at national scale they are millions of rows, too many to sum on every request.
+Published opportunities right now come from the counts the catalogue keeps per organisation
+(`catalog.published`), "nobody has applied for" from `Opportunity.has_applicants`. Counts of
+distinct people are counted live for a department, and taken from the last refresh for the
+whole municipality. Long lists fetch only the rows the page shows, plus a count.
 """
 
 import datetime
@@ -18,7 +21,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -27,10 +29,11 @@ from django.db.models import (
     Min,
     OuterRef,
     Q,
+    Sum,
     Value,
     When,
-    Window,
 )
+from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
@@ -43,7 +46,16 @@ from frivillig.agreements.models import (
     CooperationStatus,
     IndividualAgreement,
 )
-from frivillig.catalog.models import Area, Opportunity, OpportunityStatus, Place, Setting
+from frivillig.catalog.models import (
+    Area,
+    Opportunity,
+    OpportunityStatus,
+    Place,
+    PublishedInArea,
+    PublishedInSetting,
+    PublishedInTown,
+    Setting,
+)
 from frivillig.engagements.models import (
     Application,
     ApplicationStatus,
@@ -265,62 +277,34 @@ def _published_counts(scope) -> dict:
     {"total": {None: (opportunities, organisations)}, "place": {town id or None: (...)},
     "place__setting": {setting or None: (...)}, "areas": {area id: (...)}}.
 
-    Two statements instead of a COUNT(DISTINCT) over every published opportunity per table:
-    each groups the published opportunities once, by (organisation, town) and by
-    (organisation, area), a few thousand groups even at national scale, and sums those groups
-    per town, setting and area (one group is one organisation, so its count of groups is its
-    count of organisations). Counted live: a change shows at once."""
-    published = Opportunity.objects.filter(status=OpportunityStatus.PUBLISHED)
-    links = Opportunity.areas.through.objects.filter(
-        opportunity__status=OpportunityStatus.PUBLISHED
-    )
-    if not activity.is_everything(scope):
-        published = published.filter(organisation__in=scope)
-        links = links.filter(opportunity__organisation__in=scope)
-    by_town, town_params = (
-        published.order_by()
-        .annotate(org=F("organisation"), town=F("place"))
-        .values("org", "town")
-        .annotate(n=Count("pk"))
-        .query.sql_with_params()
-    )
-    by_area, area_params = (
-        links.order_by()
-        .annotate(org=F("opportunity__organisation"), area_key=F("area"))
-        .values("org", "area_key")
-        .annotate(n=Count("*"))
-        .query.sql_with_params()
-    )
-    # Only SQL that Django compiled and quoted names go into the statements; every value is a
-    # parameter. The ORM cannot group the groups of a subquery again.
-    quote = connection.ops.quote_name
-    place_table = quote(Place._meta.db_table)
-    place_id = quote(Place._meta.pk.column)
-    setting = quote(Place._meta.get_field("setting").column)
-    counts = {"total": {}, "place": {}, "place__setting": {}, "areas": {}}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            WITH g AS ({by_town})
-            SELECT 'place', CAST(g.town AS TEXT), SUM(g.n), COUNT(*) FROM g GROUP BY g.town
-            UNION ALL
-            SELECT 'place__setting', p.{setting}, SUM(g.n), COUNT(DISTINCT g.org)
-            FROM g LEFT JOIN {place_table} p ON p.{place_id} = g.town GROUP BY p.{setting}
-            UNION ALL
-            SELECT 'total', NULL, SUM(g.n), COUNT(DISTINCT g.org) FROM g
-            """,  # noqa: S608
-            town_params,
-        )
-        for kind, key, opportunities, organisations in cursor.fetchall():
-            if kind == "place" and key is not None:
-                key = int(key)
-            counts[kind][key] = (int(opportunities or 0), organisations)
-        cursor.execute(
-            f"SELECT g.area_key, SUM(g.n), COUNT(*) FROM ({by_area}) g GROUP BY g.area_key",  # noqa: S608
-            area_params,
-        )
-        for key, opportunities, organisations in cursor.fetchall():
-            counts["areas"][key] = (int(opportunities), organisations)
+    Summed from the counts the catalogue keeps per organisation and town, setting and area
+    (`catalog.published`): a few thousand rows even at national scale, and one row is one
+    organisation, so counting rows counts organisations. Exact at every moment: the counts
+    change in the transaction that publishes, pauses, closes or moves an opportunity."""
+    counts = {}
+    for kind, model, key in (
+        ("place", PublishedInTown, "place"),
+        ("place__setting", PublishedInSetting, "setting"),
+        ("areas", PublishedInArea, "area"),
+    ):
+        rows = model.objects.all()
+        if not activity.is_everything(scope):
+            rows = rows.filter(organisation__in=scope)
+        counts[kind] = {
+            group: (opportunities, organisations)
+            for group, opportunities, organisations in rows.order_by()
+            .values_list(key)
+            .annotate(n=Sum("opportunities"), organisations=Count("*"))
+        }
+        if kind == "place__setting":
+            counts["total"] = {
+                None: tuple(
+                    rows.aggregate(
+                        n=Coalesce(Sum("opportunities"), 0),
+                        organisations=Count("organisation", distinct=True),
+                    ).values()
+                )
+            }
     return counts
 
 
@@ -512,27 +496,17 @@ def _first(queryset, limit):
 
 
 def opportunities_without_applicants(scope, period: Period, limit=None) -> Table:
-    lonely = Opportunity.objects.filter(status=OpportunityStatus.PUBLISHED).filter(
-        ~Exists(Application.objects.filter(opportunity=OuterRef("pk")))
-    )
+    # `has_applicants` is kept by the engagement services: the list and its count read the
+    # partial index `opp_awaiting_applicants`, not every published opportunity's applications.
+    lonely = Opportunity.objects.filter(status=OpportunityStatus.PUBLISHED, has_applicants=False)
     if not activity.is_everything(scope):
         lonely = lonely.filter(organisation__in=scope)
-    opportunities = (
+    opportunities, total = _first(
         lonely.select_related("organisation", "place")
         .only("title", "published_at", "organisation__name", "place__name")
-        .order_by("published_at", "pk")
+        .order_by("published_at", "pk"),
+        limit,
     )
-    total = None
-    if limit is not None:
-        # One pass, from the index `opp_published_by_org` alone: the ids of the first `limit`
-        # with the count of all (a window over every row, taken before the LIMIT).
-        first = list(
-            lonely.order_by("published_at", "pk")
-            .annotate(total=Window(Count("pk")))
-            .values_list("pk", "total")[:limit]
-        )
-        total = first[0][1] if first else 0
-        opportunities = opportunities.filter(pk__in=[pk for pk, _total in first])
     return Table(
         name="no_applicants",
         caption=_("Published opportunities nobody has applied for"),

@@ -23,6 +23,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
 from frivillig.activity import queries as activity
+from frivillig.catalog import published
 from frivillig.catalog.models import Area, Opportunity, Place, Setting
 from frivillig.engagements.models import Engagement, EngagementStatus
 from frivillig.events.models import Event, EventStatus, Shift, ShiftStatus
@@ -68,15 +69,19 @@ def opportunities(*, year: int | None = None, now=None):
     )
 
 
-def opportunities_by_area(*, year: int | None = None, now=None) -> list[dict]:
-    """Every area with its number of opportunities; one opportunity may be in several areas."""
-    ids = opportunities(year=year, now=now).values("pk")
-    counts = dict(
-        Opportunity.areas.through.objects.filter(opportunity__in=ids)
-        .values("area_id")
-        .annotate(n=Count("opportunity_id"))
-        .values_list("area_id", "n")
-    )
+def opportunities_by_area(*, year: int | None = None, now=None, counts=None) -> list[dict]:
+    """Every area with its number of opportunities; one opportunity may be in several areas.
+    What the public sees now comes from the catalogue's kept counts (`catalog.published`)."""
+    if counts is None and year is None:
+        counts = published.visible(now)[1]
+    elif counts is None:
+        ids = opportunities(year=year, now=now).values("pk")
+        counts = dict(
+            Opportunity.areas.through.objects.filter(opportunity__in=ids)
+            .values("area_id")
+            .annotate(n=Count("opportunity_id"))
+            .values_list("area_id", "n")
+        )
     return [
         {"slug": area.slug, "label": area.name, "count": counts.get(area.pk, 0)}
         for area in Area.objects.all()
@@ -87,6 +92,8 @@ def opportunities_by_place(*, year: int | None = None, now=None) -> dict:
     """{town id, or None for no fixed place: number of opportunities}, one grouped query. The
     towns, the settings and the total are sums of it, so the page groups the opportunities
     once, not once per table."""
+    if year is None:
+        return published.visible(now)[0]
     return dict(
         opportunities(year=year, now=now)
         .order_by()
@@ -204,9 +211,10 @@ def events_summary(year: int) -> dict:
 
 
 def active_engagements() -> int:
-    return Engagement.objects.filter(
-        status=EngagementStatus.ACTIVE, organisation__is_approved=True
-    ).count()
+    """Active engagements of approved organisations: every active one (from the partial index
+    `engagement_active` alone) minus those of the few organisations not approved."""
+    active = Engagement.objects.filter(status=EngagementStatus.ACTIVE)
+    return active.count() - active.filter(organisation__is_approved=False).count()
 
 
 def applications_by_month(year: int) -> list[dict]:
@@ -237,12 +245,12 @@ def current_year() -> int:
 def overview(*, now=None) -> dict:
     """The public statistics page: what is on the portal now, and this year's activity."""
     year = timezone.localdate(now).year if now else current_year()
-    by_place = opportunities_by_place(now=now)
+    by_place, by_area = published.visible(now)
     months = applications_by_month(year)
     return {
         "year": year,
         "opportunities": sum(by_place.values()),
-        "by_area": opportunities_by_area(now=now),
+        "by_area": opportunities_by_area(counts=by_area),
         "by_setting": opportunities_by_setting(by_place=by_place),
         "by_town": opportunities_by_town(by_place=by_place),
         "organisations": Organisation.objects.approved().count(),

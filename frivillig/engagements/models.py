@@ -66,6 +66,13 @@ class Application(models.Model):
                 condition=Q(status=ApplicationStatus.PENDING),
                 name="application_pending",
             ),
+            # ... and count the opportunities they wait for in opportunity order, without
+            # hashing 80,000 of them at national scale.
+            models.Index(
+                fields=["opportunity", "created_at"],
+                condition=Q(status=ApplicationStatus.PENDING),
+                name="application_pending_by_opp",
+            ),
             # The overview's running month reads applications from this index alone
             # (PostgreSQL), not from the table (activity.queries).
             models.Index(
@@ -128,6 +135,12 @@ class Engagement(models.Model):
         ]
         indexes = [
             models.Index(fields=["organisation", "status"], name="engagement_by_org"),
+            # The public statistics count every active engagement from this index alone.
+            models.Index(
+                fields=["organisation"],
+                condition=Q(status=EngagementStatus.ACTIVE),
+                name="engagement_active",
+            ),
             # The same with what the overview's running month needs, read from the index
             # alone on PostgreSQL (activity.queries).
             models.Index(

@@ -3,6 +3,7 @@ changes before checking its state (so two clicks cannot both accept, or accept a
 and sends e-mail only after commit."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -56,6 +57,7 @@ def apply(
                 message=message.strip(),
                 availability=availability.strip(),
             )
+            _mark_applied(opportunity)
             notices.application_received(application)
     except IntegrityError:
         # Two submissions raced past the check above; the partial unique constraint decided.
@@ -66,6 +68,25 @@ def apply(
             )
         ) from None
     return application
+
+
+def _mark_applied(opportunity: Opportunity) -> None:
+    # Only the first application writes (and holds the row until commit); every later one
+    # finds the flag set and writes nothing, so a popular opportunity is not a hot row.
+    Opportunity.objects.filter(pk=opportunity.pk, has_applicants=False).update(has_applicants=True)
+
+
+def sync_has_applicants(*, opportunities=None) -> int:
+    """Set `Opportunity.has_applicants` right for the opportunities with these ids (None:
+    all) after applications went without `apply` seeing it: a deleted account takes its
+    applications with it, and the nightly refresh catches any other path (the admin).
+    Returns how many opportunities changed."""
+    rows = Opportunity.objects.all()
+    if opportunities is not None:
+        rows = rows.filter(pk__in=list(opportunities))
+    applied = Exists(Application.objects.filter(opportunity=OuterRef("pk")))
+    changed = rows.filter(has_applicants=True).exclude(applied).update(has_applicants=False)
+    return changed + rows.filter(applied, has_applicants=False).update(has_applicants=True)
 
 
 @transaction.atomic

@@ -110,6 +110,9 @@ _APPLICATIONS = [
                          WHEN random() < 0.5 THEN 'declined' ELSE 'withdrawn' END AS status
              FROM accounts_user WHERE id >= %(first)s) AS s
        JOIN bench_opp o ON o.rn = 1 + floor(s.r * (SELECT count(*) FROM bench_opp))::bigint""",
+    # What `engagements.services.apply` keeps for every application.
+    """UPDATE catalog_opportunity SET has_applicants = true
+       WHERE NOT has_applicants AND id IN (SELECT opportunity_id FROM engagements_application)""",
 ]
 
 _ENGAGEMENTS = [

@@ -16,6 +16,7 @@ from django.db.models import CharField, Max, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from frivillig.catalog import published
 from frivillig.catalog.demo import people
 from frivillig.catalog.demo.loader import (
     ALL_TEMPLATES,
@@ -77,6 +78,8 @@ def add_generated(*, opportunities: int, organisations: int | None = None, seed:
                 )
             )
         _add_opportunities(opportunities, rng=rng, places=places, areas=areas, orgs=orgs)
+    # What the catalogue services keep for each published opportunity.
+    published.rebuild()
 
 
 def _next_number(model) -> int:

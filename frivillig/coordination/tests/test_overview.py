@@ -18,6 +18,7 @@ from frivillig.accounts.models import VolunteerProfile
 from frivillig.agreements import services as agreements
 from frivillig.coordination import overview
 from frivillig.engagements.models import Application, ApplicationStatus, Engagement
+from frivillig.engagements.services import sync_has_applicants
 from frivillig.events import signup
 from frivillig.events.models import Shift, ShiftSignup, SignupStatus
 from frivillig.organisations.models import Organisation, OrganisationKind
@@ -92,13 +93,22 @@ def make_volunteer(make_user):
     return make
 
 
-def engage(volunteer, opportunity, *, started=None, applied=None, status="active"):
+def make_application(opportunity, volunteer, **fields):
+    """An application written straight to the table (to date it), with what
+    `engagements.services.apply` keeps beside it."""
     application = Application.objects.create(
         opportunity=opportunity,
         organisation_id=opportunity.organisation_id,
         volunteer=volunteer,
-        status=ApplicationStatus.ACCEPTED,
-        answered_at=timezone.now(),
+        **fields,
+    )
+    sync_has_applicants(opportunities=[opportunity.pk])
+    return application
+
+
+def engage(volunteer, opportunity, *, started=None, applied=None, status="active"):
+    application = make_application(
+        opportunity, volunteer, status=ApplicationStatus.ACCEPTED, answered_at=timezone.now()
     )
     engagement = Engagement.objects.create(
         application=application,
@@ -290,13 +300,9 @@ def test_it_shows_unmet_needs(
     unit_coordinator,
 ):
     lonely = make_opportunity("Lektiehjælp", organisation=unit_association)
-    waiting = Application.objects.create(
-        opportunity=lonely, organisation=unit_association, volunteer=make_volunteer()
-    )
+    waiting = make_application(lonely, make_volunteer())
     Application.objects.filter(pk=waiting.pk).update(created_at=PERIOD.now - datetime.timedelta(8))
-    Application.objects.create(
-        opportunity=story["ours"], organisation=unit_association, volunteer=make_volunteer()
-    )
+    make_application(story["ours"], make_volunteer())
     make_opportunity("Cykelsmed", organisation=unit_association)
     event = make_event(organisation=unit_association)
     open_shift = make_shift(event=event, capacity=2)

@@ -7,21 +7,28 @@ import datetime
 import itertools
 
 import pytest
-from django.db.models import Count, F, Min
+from django.db.models import Count, Exists, F, Min, OuterRef
 from django.utils import timezone
 
+from frivillig.accounts import privacy
 from frivillig.activity import services
 from frivillig.catalog.models import Opportunity, OpportunityStatus
-from frivillig.catalog.services import set_opportunity_status
+from frivillig.catalog.services import (
+    publish_opportunity,
+    set_opportunity_status,
+    update_opportunity,
+)
 from frivillig.coordination import overview
 from frivillig.coordination.tests.test_overview import (  # noqa: F401 (fixtures)
     engage,
     log_hours,
+    make_application,
     make_volunteer,
     other_association,
     unit_association,
 )
 from frivillig.coordination.tests.test_overview_activity import history, month_ago  # noqa: F401
+from frivillig.engagements import services as engagements
 from frivillig.engagements.models import Application, ApplicationStatus
 from frivillig.organisations.models import Organisation
 
@@ -107,12 +114,93 @@ def test_published_counts_change_at_once_without_a_refresh(
         check_published(scope)
 
 
+def test_published_counts_follow_moves_between_towns_and_areas(
+    catalogue, municipal_unit, places, areas
+):
+    set_opportunity_status(opportunity=catalogue[1], status=OpportunityStatus.CLOSED)
+    update_opportunity(opportunity=catalogue[5], place=None, is_flexible_location=True)  # draft
+    publish_opportunity(opportunity=catalogue[5])
+    # Moved while published: the last changes, so nothing else counts again after them.
+    update_opportunity(opportunity=catalogue[0], place=places["hals"], areas=[areas["boern"]])
+    update_opportunity(opportunity=catalogue[2], place=places["nibe"], is_flexible_location=False)
+    for scope in scopes(municipal_unit):
+        check_published(scope)
+
+
+def test_the_refresh_rebuilds_published_counts_changed_behind_the_services(
+    catalogue, municipal_unit
+):
+    # As a script or the admin could: past the catalogue services.
+    Opportunity.objects.filter(pk=catalogue[3].pk).update(status=OpportunityStatus.PAUSED)
+    Opportunity.objects.filter(pk=catalogue[5].pk).update(
+        status=OpportunityStatus.PUBLISHED, published_at=timezone.now()
+    )
+    services.refresh()
+    for scope in scopes(municipal_unit):
+        check_published(scope)
+
+
 def test_it_counts_nothing_published_as_zero(db, municipal_unit):
     for scope in scopes(municipal_unit):
         period = overview.Period.current()
         assert [r[1] for r in overview.current_figures(scope, period).rows[1:]] == [0, 0]
         assert all(r[1:3] == [0, 0] for r in overview.by_area(scope, period).rows)
         assert all(r[1:3] == [0, 0] for r in overview.by_setting(scope, period).rows)
+
+
+# Published opportunities nobody has applied for
+
+
+def direct_lonely(scope):
+    """The reference: published opportunities without any application row."""
+    return list(
+        Opportunity.objects.filter(organisation__in=scope, status=OpportunityStatus.PUBLISHED)
+        .exclude(Exists(Application.objects.filter(opportunity=OuterRef("pk"))))
+        .order_by("published_at", "pk")
+        .values_list("title", flat=True)
+    )
+
+
+def check_lonely(scope):
+    period = overview.Period.current()
+    shown = overview.opportunities_without_applicants(scope, period, limit=overview.PAGE_ROWS)
+    assert [row[0] for row in shown.rows] == direct_lonely(scope)
+    assert shown.total == len(direct_lonely(scope))
+
+
+def test_nobody_has_applied_for_follows_applications_and_deleted_accounts(
+    catalogue,
+    make_volunteer,  # noqa: F811
+    municipal_unit,
+):
+    for scope in scopes(municipal_unit):
+        check_lonely(scope)
+    first, second = make_volunteer(), make_volunteer()
+    engagements.apply(volunteer=first, opportunity=catalogue[0])
+    engagements.apply(volunteer=first, opportunity=catalogue[1])
+    engagements.apply(volunteer=second, opportunity=catalogue[1])
+    for scope in scopes(municipal_unit):
+        check_lonely(scope)
+    assert "Besøgsven" not in direct_lonely(Organisation.objects.all())
+
+    # The only applicant deletes their account: nobody has applied for it any more.
+    privacy.delete_account(user=first)
+    for scope in scopes(municipal_unit):
+        check_lonely(scope)
+    assert "Besøgsven" in direct_lonely(Organisation.objects.all())
+    assert "Lektier" not in direct_lonely(Organisation.objects.all())
+
+
+def test_the_refresh_sets_right_what_another_path_left_wrong(
+    catalogue,
+    make_volunteer,  # noqa: F811
+):
+    engagements.apply(volunteer=make_volunteer(), opportunity=catalogue[0])
+    Application.objects.all().delete()  # as the admin could
+    Opportunity.objects.filter(pk=catalogue[1].pk).update(has_applicants=True)
+    services.refresh()
+    assert not Opportunity.objects.filter(has_applicants=True).exists()
+    check_lonely(Organisation.objects.all())
 
 
 # The oldest unanswered applications
@@ -150,11 +238,7 @@ def waiting(catalogue, make_volunteer, municipal_unit):  # noqa: F811
     published = [o for o in catalogue if o.status == OpportunityStatus.PUBLISHED]
     days = [30, 9, 12, 30, 8, 40, 12, 9, 30, 20, 3, 15]
     for n, (days_ago, opportunity) in enumerate(zip(days, itertools.cycle(published))):
-        application = Application.objects.create(
-            opportunity=opportunity,
-            organisation_id=opportunity.organisation_id,
-            volunteer=make_volunteer(),
-        )
+        application = make_application(opportunity, make_volunteer())
         moment = now.replace(microsecond=0) - datetime.timedelta(days=days_ago)
         Application.objects.filter(pk=application.pk).update(created_at=moment)
         if n == 5:  # answered: no longer waiting

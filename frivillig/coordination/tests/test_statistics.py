@@ -78,6 +78,34 @@ def test_it_counts_towns_and_city_and_countryside(world):
     assert sum(settings.values()) == statistics.overview()["opportunities"] == 9
 
 
+def test_it_leaves_out_what_is_outside_its_publishing_window(world, make_opportunity):
+    now = timezone.now()
+    day = datetime.timedelta(days=1)
+    make_opportunity(place="hals", area_slugs=("boern",), publish_from=now + day)
+    make_opportunity(place="nibe", area_slugs=("aeldre", "beredskab"), publish_until=now - day)
+    make_opportunity(place=None, area_slugs=("boern",), end_date=timezone.localdate() - day)
+    make_opportunity(place="hals", area_slugs=("beredskab",), publish_until=now + day)
+    towns = {row["slug"]: row["count"] for row in statistics.opportunities_by_town()}
+    assert towns == {
+        place.slug: _visible().filter(place=place).count() for place in Place.objects.all()
+    }
+    assert towns["hals"] == 1
+    areas = {row["slug"]: row["count"] for row in statistics.opportunities_by_area()}
+    assert areas == {
+        area.slug: _visible().filter(areas=area).count() for area in Area.objects.all()
+    }
+    assert statistics.overview()["opportunities"] == _visible().count() == 10
+    # Later the first one's window opens and the others' stay closed.
+    later = now + 2 * day
+    by_place, by_area = statistics.published.visible(later)
+    assert sum(by_place.values()) == Opportunity.objects.visible(later).count()
+    assert by_area == {
+        area.pk: n
+        for area in Area.objects.all()
+        if (n := Opportunity.objects.visible(later).filter(areas=area).count())
+    }
+
+
 def test_it_counts_approved_organisations_by_kind(world):
     kinds = {row["kind"]: row["count"] for row in statistics.organisations_by_kind()}
     for kind in OrganisationKind.values:
