@@ -46,6 +46,11 @@ def parse_args(argv=None):
         "--explain", type=int, default=2, help="EXPLAIN ANALYZE this many slowest statements"
     )
     parser.add_argument("--rebuild", action="store_true", help="drop and rebuild the database")
+    parser.add_argument(
+        "--no-refresh",
+        action="store_true",
+        help="keep the activity totals of the last refresh (a refresh takes minutes at scale)",
+    )
     return parser.parse_args(argv)
 
 
@@ -129,7 +134,8 @@ def ensure_data(args) -> None:
     if changed:
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-    refresh_aggregates()
+    if not args.no_refresh:
+        refresh_aggregates()
     print(
         f"database {connection.settings_dict['NAME']}: {get_user_model().objects.count()} users, "
         f"{Opportunity.objects.visible().count()} visible opportunities, "
