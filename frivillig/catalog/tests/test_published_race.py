@@ -2,13 +2,6 @@
 in the middle (on PostgreSQL, and on SQLite with a file database: `make test` runs the
 concurrency marker apart): every publish succeeds and the kept counts equal a direct count."""
 
-import os
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
-import pytest
-from django.conf import settings
-from django.db import connections
 from django.db.models import Count
 
 from frivillig.catalog import published
@@ -19,34 +12,13 @@ from frivillig.catalog.models import (
     PublishedInArea,
     PublishedInTown,
 )
+from frivillig.testing import REAL_CONNECTIONS, race
 
-IN_MEMORY_SQLITE = settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and not (
-    os.environ.get("SQLITE_TEST_FILE")
-)
-
-pytestmark = [
-    pytest.mark.concurrency,
-    pytest.mark.skipif(IN_MEMORY_SQLITE, reason="needs PostgreSQL or SQLITE_TEST_FILE"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = REAL_CONNECTIONS
 
 DRAFTS = 10
 ROUNDS = 3
 PAUSED = OpportunityStatus.PAUSED
-
-
-def _race(jobs):
-    barrier = threading.Barrier(len(jobs))
-
-    def run(job):
-        try:
-            barrier.wait()
-            return job()
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
-        return list(pool.map(run, jobs))
 
 
 def assert_counts_are_direct():
@@ -90,7 +62,7 @@ def test_simultaneous_publishing_and_pausing_keep_exact_counts(make_opportunity)
             ]
         jobs.append(published.rebuild)
 
-        results = _race(jobs)
+        results = race(jobs)
 
         assert results[:DRAFTS] == [status] * DRAFTS
         assert_counts_are_direct()

@@ -8,40 +8,18 @@ confirmed people than places, `taken` equals the confirmed rows, nobody holds a 
 and every "confirmed" answer is a confirmed row at the end.
 """
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
-import pytest
-from django.db import connections
+from functools import partial
 
 from frivillig.events import rules, signup
 from frivillig.events.models import ShiftSignup, SignupStatus
+from frivillig.testing import REAL_CONNECTIONS, race
 
-# serialized_rollback: a transactional test empties the tables afterwards; this puts back
-# the rows migrations created (shared qualification types, default templates) for later tests.
-pytestmark = [
-    pytest.mark.concurrency,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = REAL_CONNECTIONS
 
 THREADS = 32
 
 
-def _race(jobs):
-    """Run the callables at the same moment, each on its own connection; return results."""
-    barrier = threading.Barrier(len(jobs))
-
-    def run(job):
-        try:
-            barrier.wait()
-            return job()
-        except rules.SignupNotAllowed as refusal:
-            return refusal
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
-        return list(pool.map(run, jobs))
+_race = partial(race, returning=(rules.SignupNotAllowed,))
 
 
 def _assert_consistent(shift):
