@@ -366,83 +366,80 @@ class JointEffort(models.Model):
         return self.title
 
 
-class PublishedInTown(models.Model):
-    """How many published opportunities one organisation has in one town right now (None: no
-    fixed town). Kept by `catalog.published.recount` in the transaction that publishes, pauses,
-    closes or moves an opportunity, so that the municipal overview sums a few thousand rows
-    instead of grouping 100,000 opportunities on every request. Derived data: rebuilt in full
-    by the nightly activity refresh."""
+class PublishedCount(models.Model):
+    """How many published opportunities one organisation has in one group right now. Kept by
+    `catalog.published.recount` in the transaction that publishes, pauses, closes or moves an
+    opportunity, so that the municipal overview and the public statistics sum a few thousand
+    rows instead of grouping 100,000 opportunities on every request. Derived data: rebuilt in
+    full by the nightly activity refresh. Only groups with something have a row."""
+
+    # The group: a field named by each kind of count.
+    KEY = ""
 
     organisation = models.ForeignKey("organisations.Organisation", models.CASCADE, related_name="+")
+    opportunities = models.PositiveIntegerField()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.organisation_id} {getattr(self, self.KEY)}: {self.opportunities}"
+
+
+def _one_row_per_group(key: str, *, nullable: bool) -> list:
+    """One row per organisation and group (None, where allowed, being a group of its own)."""
+    some = models.CheckConstraint(condition=Q(opportunities__gte=1), name="%(class)s_some")
+    if not nullable:
+        return [
+            models.UniqueConstraint(fields=["organisation", key], name="%(class)s_once"),
+            some,
+        ]
+    return [
+        models.UniqueConstraint(
+            fields=["organisation", key],
+            condition=Q(**{f"{key}__isnull": False}),
+            name="%(class)s_once",
+        ),
+        models.UniqueConstraint(
+            fields=["organisation"],
+            condition=Q(**{f"{key}__isnull": True}),
+            name="%(class)s_none_once",
+        ),
+        some,
+    ]
+
+
+class PublishedInTown(PublishedCount):
+    """Published opportunities per organisation and town (None: no fixed town)."""
+
+    KEY = "place_id"
+
     place = models.ForeignKey(Place, models.CASCADE, null=True, related_name="+")
-    opportunities = models.PositiveIntegerField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "place"],
-                condition=Q(place__isnull=False),
-                name="published_in_town_once",
-            ),
-            models.UniqueConstraint(
-                fields=["organisation"],
-                condition=Q(place__isnull=True),
-                name="published_nowhere_once",
-            ),
-            models.CheckConstraint(
-                condition=Q(opportunities__gte=1), name="published_in_town_some"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organisation_id} {self.place_id}: {self.opportunities}"
+        constraints = _one_row_per_group("place", nullable=True)
 
 
-class PublishedInArea(models.Model):
-    """How many published opportunities one organisation has in one area right now (one in
-    several areas counts in each). Kept as `PublishedInTown`."""
+class PublishedInArea(PublishedCount):
+    """Published opportunities per organisation and area (one in several areas counts in
+    each)."""
 
-    organisation = models.ForeignKey("organisations.Organisation", models.CASCADE, related_name="+")
+    KEY = "area_id"
+
     area = models.ForeignKey(Area, models.CASCADE, related_name="+")
-    opportunities = models.PositiveIntegerField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "area"], name="published_in_area_once"),
-            models.CheckConstraint(
-                condition=Q(opportunities__gte=1), name="published_in_area_some"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organisation_id} {self.area_id}: {self.opportunities}"
+        constraints = _one_row_per_group("area", nullable=False)
 
 
-class PublishedInSetting(models.Model):
-    """How many published opportunities one organisation has in the city, in the countryside
-    and with no fixed town (setting None) right now. Kept as `PublishedInTown`, so that the
-    overview counts the organisations per setting from a few rows per organisation."""
+class PublishedInSetting(PublishedCount):
+    """Published opportunities per organisation in the city, in the countryside and with no
+    fixed town (None), so that the overview counts the organisations per setting from a few
+    rows per organisation."""
 
-    organisation = models.ForeignKey("organisations.Organisation", models.CASCADE, related_name="+")
+    KEY = "setting"
+
     setting = models.CharField(max_length=10, choices=Setting.choices, null=True)
-    opportunities = models.PositiveIntegerField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "setting"],
-                condition=Q(setting__isnull=False),
-                name="published_in_setting_once",
-            ),
-            models.UniqueConstraint(
-                fields=["organisation"],
-                condition=Q(setting__isnull=True),
-                name="published_no_setting_once",
-            ),
-            models.CheckConstraint(
-                condition=Q(opportunities__gte=1), name="published_in_setting_some"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organisation_id} {self.setting}: {self.opportunities}"
+        constraints = _one_row_per_group("setting", nullable=True)

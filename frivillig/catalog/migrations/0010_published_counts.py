@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.organisation')),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('organisation', 'area'), name='published_in_area_once'), models.CheckConstraint(condition=models.Q(('opportunities__gte', 1)), name='published_in_area_some')],
+                'constraints': [models.UniqueConstraint(fields=('organisation', 'area'), name='publishedinarea_once'), models.CheckConstraint(condition=models.Q(('opportunities__gte', 1)), name='publishedinarea_some')],
             },
         ),
         migrations.CreateModel(
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.organisation')),
             ],
             options={
-                'constraints': [models.UniqueConstraint(condition=models.Q(('setting__isnull', False)), fields=('organisation', 'setting'), name='published_in_setting_once'), models.UniqueConstraint(condition=models.Q(('setting__isnull', True)), fields=('organisation',), name='published_no_setting_once'), models.CheckConstraint(condition=models.Q(('opportunities__gte', 1)), name='published_in_setting_some')],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('setting__isnull', False)), fields=('organisation', 'setting'), name='publishedinsetting_once'), models.UniqueConstraint(condition=models.Q(('setting__isnull', True)), fields=('organisation',), name='publishedinsetting_none_once'), models.CheckConstraint(condition=models.Q(('opportunities__gte', 1)), name='publishedinsetting_some')],
             },
         ),
         migrations.CreateModel(
@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                 ('place', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='catalog.place')),
             ],
             options={
-                'constraints': [models.UniqueConstraint(condition=models.Q(('place__isnull', False)), fields=('organisation', 'place'), name='published_in_town_once'), models.UniqueConstraint(condition=models.Q(('place__isnull', True)), fields=('organisation',), name='published_nowhere_once'), models.CheckConstraint(condition=models.Q(('opportunities__gte', 1)), name='published_in_town_some')],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('place__isnull', False)), fields=('organisation', 'place'), name='publishedintown_once'), models.UniqueConstraint(condition=models.Q(('place__isnull', True)), fields=('organisation',), name='publishedintown_none_once'), models.CheckConstraint(condition=models.Q(('opportunities__gte', 1)), name='publishedintown_some')],
             },
         ),
         migrations.RunPython(count_published, migrations.RunPython.noop),
