@@ -298,7 +298,7 @@ def delete_account(*, user) -> None:
             )
             person.delete()
             # Their applications went with them: an opportunity may wait for applicants again.
-            engagements.sync_has_applicants(opportunities=applied_for)
+            engagements.sync_applicant_facts(opportunities=applied_for)
     except User.DoesNotExist:
         # Deleted already (a second click, another tab): the wish is fulfilled.
         return

@@ -92,7 +92,7 @@ def refresh(*, since: datetime.date | None = None, until: datetime.date | None =
     # and applying need.
     published.rebuild()
     with transaction.atomic():
-        engagements.sync_has_applicants()
+        engagements.sync_applicant_facts()
     return coverage
 
 

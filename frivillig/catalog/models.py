@@ -189,6 +189,10 @@ class Opportunity(models.Model):
     # overview's "nobody has applied for" reads a small partial index instead of probing the
     # applications once for each of 100,000 published opportunities.
     has_applicants = models.BooleanField(default=False, editable=False)
+    # When the oldest application still awaiting an answer was sent (None: none waits). Kept
+    # by the same services, for the overview's "applications without an answer for more than
+    # 7 days": the opportunities are then a range of the index `opp_waiting_since`.
+    waiting_since = models.DateTimeField(null=True, editable=False)
     # Set by the central office when several units post the same need (catalog.joint).
     joint_effort = models.ForeignKey(
         "JointEffort",
@@ -237,6 +241,12 @@ class Opportunity(models.Model):
                 include=["organisation"],
                 name="opp_awaiting_applicants",
                 condition=Q(status="published", has_applicants=False),
+            ),
+            models.Index(
+                fields=["waiting_since"],
+                include=["organisation"],
+                name="opp_waiting_since",
+                condition=Q(waiting_since__isnull=False),
             ),
             # The public statistics find the published opportunities outside their window.
             *(

@@ -73,8 +73,8 @@ def update_opportunity(
     if required_qualifications is not None:
         opportunity.required_qualifications.set(required_qualifications)
     refresh_search_document(opportunity)
-    if opportunity.status == OpportunityStatus.PUBLISHED:
-        published.recount(opportunity.organisation_id)  # it may have moved town or area
+    # It may have moved town or area; counted whatever the caller's copy says of its status.
+    published.recount(opportunity.organisation_id)
     return opportunity
 
 

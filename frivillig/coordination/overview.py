@@ -68,8 +68,6 @@ from frivillig.events.models import EventStatus, Shift, ShiftStatus
 UNANSWERED_AFTER = datetime.timedelta(days=7)
 # Long lists are cut on the page; the CSV export always holds every row.
 PAGE_ROWS = 50
-# Pending applications read per step when looking for the oldest unanswered ones.
-WALK_CHUNK = 200
 
 
 @dataclass
@@ -524,38 +522,15 @@ def opportunities_without_applicants(scope, period: Period, limit=None) -> Table
     )
 
 
-def _oldest_waiting(pending, limit: int) -> list[int]:
-    """The `limit` opportunities whose oldest pending application is oldest (ties by
-    opportunity), found by walking the pending applications oldest first along the index
-    `application_pending` (created_at, opportunity) in chunks, instead of grouping every one
-    of them first. Rows equal to the last (created_at, opportunity) seen add nothing new, so
-    each chunk starts strictly after it."""
-    found: dict[int, None] = {}
-    chunk = WALK_CHUNK
-    walk = pending.order_by("created_at", "opportunity").values_list("created_at", "opportunity")
-    rows = list(walk[:chunk])
-    while rows:
-        for _created, opportunity in rows:
-            found.setdefault(opportunity)
-            if len(found) == limit:
-                return list(found)
-        if len(rows) < chunk:
-            break
-        created, opportunity = rows[-1]
-        rows = list(
-            walk.filter(
-                Q(created_at__gt=created) | Q(created_at=created, opportunity__gt=opportunity)
-            )[:chunk]
-        )
-    return list(found)
-
-
 def unanswered_applications(scope, period: Period, limit=None) -> Table:
-    pending = Application.objects.filter(
-        status=ApplicationStatus.PENDING, created_at__lt=period.now - UNANSWERED_AFTER
-    )
+    cutoff = period.now - UNANSWERED_AFTER
+    pending = Application.objects.filter(status=ApplicationStatus.PENDING, created_at__lt=cutoff)
+    # `waiting_since` (the oldest pending application, kept by the engagement services) makes
+    # the opportunities a range of the index `opp_waiting_since`, oldest first.
+    waiting_for = Opportunity.objects.filter(waiting_since__lt=cutoff)
     if not activity.is_everything(scope):
         pending = pending.filter(organisation__in=scope)
+        waiting_for = waiting_for.filter(organisation__in=scope)
     waiting = (
         pending.order_by()
         .values("opportunity", "opportunity__title", "organisation__name")
@@ -564,8 +539,9 @@ def unanswered_applications(scope, period: Period, limit=None) -> Table:
     )
     total = None
     if limit is not None:
-        waiting = waiting.filter(opportunity__in=_oldest_waiting(pending, limit))
-        total = pending.order_by().values("opportunity").distinct().count()
+        first = waiting_for.order_by("waiting_since", "pk").values_list("pk", flat=True)[:limit]
+        waiting = waiting.filter(opportunity__in=list(first))
+        total = waiting_for.count()
     return Table(
         name="unanswered",
         caption=_("Applications without an answer for more than 7 days"),

@@ -147,6 +147,7 @@ def _play(volunteer, opportunity, step: Step, now) -> None:
         Application.objects.filter(pk=application.pk).update(
             created_at=now - timedelta(days=step.age_days)
         )
+        services.sync_applicant_facts(opportunities=[opportunity.pk])
     if step.answer == "question":
         services.ask_question(
             application=application, by=staff, question="Kan du også hjælpe i weekenderne?"

@@ -60,14 +60,14 @@ class Application(models.Model):
         ]
         indexes = [
             models.Index(fields=["organisation", "status", "created_at"], name="application_inbox"),
-            # The overview's unanswered applications walk the pending ones oldest first.
+            # The reminders find the pending ones by age.
             models.Index(
                 fields=["created_at", "opportunity"],
                 condition=Q(status=ApplicationStatus.PENDING),
                 name="application_pending",
             ),
-            # ... and count the opportunities they wait for in opportunity order, without
-            # hashing 80,000 of them at national scale.
+            # An opportunity's oldest pending application (Opportunity.waiting_since, set
+            # again after every answer) and the overview's 50 oldest, by opportunity.
             models.Index(
                 fields=["opportunity", "created_at"],
                 condition=Q(status=ApplicationStatus.PENDING),

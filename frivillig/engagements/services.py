@@ -3,7 +3,8 @@ changes before checking its state (so two clicks cannot both accept, or accept a
 and sends e-mail only after commit."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,7 +58,7 @@ def apply(
                 message=message.strip(),
                 availability=availability.strip(),
             )
-            _mark_applied(opportunity)
+            _note_application(application)
             notices.application_received(application)
     except IntegrityError:
         # Two submissions raced past the check above; the partial unique constraint decided.
@@ -70,23 +71,52 @@ def apply(
     return application
 
 
-def _mark_applied(opportunity: Opportunity) -> None:
-    # Only the first application writes (and holds the row until commit); every later one
-    # finds the flag set and writes nothing, so a popular opportunity is not a hot row.
-    Opportunity.objects.filter(pk=opportunity.pk, has_applicants=False).update(has_applicants=True)
+def _note_application(application: Application) -> None:
+    # Always a write, so it waits for (and is waited for by) an answer being given on the same
+    # opportunity, which holds its row: otherwise an answer could count the waiting
+    # applications without this one and leave `waiting_since` empty while it waits. The
+    # earlier of the two, not "if empty": an answer that counted while this application was
+    # not yet committed may have set a later one.
+    sent = Value(application.created_at)
+    Opportunity.objects.filter(pk=application.opportunity_id).update(
+        has_applicants=True, waiting_since=Least(Coalesce(F("waiting_since"), sent), sent)
+    )
 
 
-def sync_has_applicants(*, opportunities=None) -> int:
-    """Set `Opportunity.has_applicants` right for the opportunities with these ids (None:
-    all) after applications went without `apply` seeing it: a deleted account takes its
-    applications with it, and the nightly refresh catches any other path (the admin).
-    Returns how many opportunities changed."""
+def _oldest_pending():
+    return (
+        Application.objects.filter(opportunity=OuterRef("pk"), status=ApplicationStatus.PENDING)
+        .order_by("created_at")
+        .values("created_at")[:1]
+    )
+
+
+def _answered(application: Application) -> None:
+    """After an application stopped waiting, inside the transaction that holds its
+    opportunity's row (`_locked_application` locks the rows it joins)."""
+    Opportunity.objects.filter(pk=application.opportunity_id).update(
+        waiting_since=Subquery(_oldest_pending())
+    )
+
+
+def sync_applicant_facts(*, opportunities=None) -> int:
+    """Set `Opportunity.has_applicants` and `waiting_since` right for the opportunities with
+    these ids (None: all) after applications changed without these services seeing it: a
+    deleted account takes its applications with it, and the nightly refresh catches any other
+    path (the admin, a script). Returns how many opportunities changed."""
     rows = Opportunity.objects.all()
     if opportunities is not None:
         rows = rows.filter(pk__in=list(opportunities))
     applied = Exists(Application.objects.filter(opportunity=OuterRef("pk")))
     changed = rows.filter(has_applicants=True).exclude(applied).update(has_applicants=False)
-    return changed + rows.filter(applied, has_applicants=False).update(has_applicants=True)
+    changed += rows.filter(applied, has_applicants=False).update(has_applicants=True)
+    oldest = Subquery(_oldest_pending())
+    wrong = rows.alias(oldest=oldest).filter(
+        ~Q(waiting_since=F("oldest"))
+        | Q(waiting_since__isnull=True, oldest__isnull=False)
+        | Q(waiting_since__isnull=False, oldest__isnull=True)
+    )
+    return changed + wrong.update(waiting_since=oldest)
 
 
 @transaction.atomic
@@ -118,6 +148,7 @@ def accept(*, application: Application, by) -> Engagement:
         organisation=application.organisation,
         what="application",
     )
+    _answered(application)
     notices.application_accepted(application, by=by)
     return engagement
 
@@ -137,6 +168,7 @@ def decline(*, application: Application, by, message: str) -> Application:
         organisation=application.organisation,
         what="application",
     )
+    _answered(application)
     notices.application_declined(application, by=by)
     return application
 
@@ -172,6 +204,7 @@ def withdraw(*, application: Application, volunteer, note: str = "") -> Applicat
     application.status = ApplicationStatus.WITHDRAWN
     application.answered_at = timezone.now()
     application.save(update_fields=["status", "answered_at"])
+    _answered(application)
     notices.application_withdrawn(application, note=note.strip())
     return application
 

@@ -113,6 +113,10 @@ _APPLICATIONS = [
     # What `engagements.services.apply` keeps for every application.
     """UPDATE catalog_opportunity SET has_applicants = true
        WHERE NOT has_applicants AND id IN (SELECT opportunity_id FROM engagements_application)""",
+    """UPDATE catalog_opportunity o SET waiting_since = w.oldest
+       FROM (SELECT opportunity_id, MIN(created_at) AS oldest FROM engagements_application
+             WHERE status = 'pending' GROUP BY opportunity_id) w
+       WHERE o.id = w.opportunity_id""",
 ]
 
 _ENGAGEMENTS = [

@@ -18,7 +18,7 @@ from frivillig.accounts.models import VolunteerProfile
 from frivillig.agreements import services as agreements
 from frivillig.coordination import overview
 from frivillig.engagements.models import Application, ApplicationStatus, Engagement
-from frivillig.engagements.services import sync_has_applicants
+from frivillig.engagements.services import sync_applicant_facts
 from frivillig.events import signup
 from frivillig.events.models import Shift, ShiftSignup, SignupStatus
 from frivillig.organisations.models import Organisation, OrganisationKind
@@ -102,7 +102,7 @@ def make_application(opportunity, volunteer, **fields):
         volunteer=volunteer,
         **fields,
     )
-    sync_has_applicants(opportunities=[opportunity.pk])
+    sync_applicant_facts(opportunities=[opportunity.pk])
     return application
 
 
@@ -302,6 +302,7 @@ def test_it_shows_unmet_needs(
     lonely = make_opportunity("Lektiehjælp", organisation=unit_association)
     waiting = make_application(lonely, make_volunteer())
     Application.objects.filter(pk=waiting.pk).update(created_at=PERIOD.now - datetime.timedelta(8))
+    sync_applicant_facts(opportunities=[lonely.pk])
     make_application(story["ours"], make_volunteer())
     make_opportunity("Cykelsmed", organisation=unit_association)
     event = make_event(organisation=unit_association)

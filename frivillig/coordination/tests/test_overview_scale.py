@@ -246,14 +246,15 @@ def waiting(catalogue, make_volunteer, municipal_unit):  # noqa: F811
                 status=ApplicationStatus.DECLINED, answered_at=now
             )
     engage(make_volunteer(), published[0], applied=now - datetime.timedelta(days=50))
+    # The dates and the answer were written straight to the table: keep beside them what the
+    # engagement services keep.
+    engagements.sync_applicant_facts()
     return published
 
 
-@pytest.mark.parametrize("chunk", [1, 2, 200])
 def test_it_shows_the_oldest_unanswered_applications_as_a_full_grouping_does(
-    waiting, municipal_unit, monkeypatch, chunk
+    waiting, municipal_unit
 ):
-    monkeypatch.setattr(overview, "WALK_CHUNK", chunk)
     period = overview.Period.current()
     for scope in scopes(municipal_unit):
         expected = direct_unanswered(scope, period)
@@ -265,19 +266,54 @@ def test_it_shows_the_oldest_unanswered_applications_as_a_full_grouping_does(
         assert overview.unanswered_applications(scope, period).rows == expected
 
 
-def test_an_answer_takes_an_application_off_the_list_at_once(waiting):
+def test_waiting_since_is_the_oldest_application_still_waiting(
+    catalogue,
+    owner,
+    make_volunteer,  # noqa: F811
+):
+    opportunity = catalogue[0]
+
+    def since():
+        opportunity.refresh_from_db()
+        return opportunity.waiting_since
+
+    first, second, third = (
+        engagements.apply(volunteer=make_volunteer(), opportunity=opportunity) for _ in range(3)
+    )
+    assert since() == first.created_at
+    engagements.decline(application=first, by=owner, message="")
+    assert since() == second.created_at
+    engagements.accept(application=second, by=owner)
+    assert since() == third.created_at
+    engagements.withdraw(application=third, volunteer=third.volunteer)
+    assert since() is None and opportunity.has_applicants
+
+
+def test_answers_and_new_applications_change_the_list_at_once(waiting, owner, make_volunteer):  # noqa: F811
     scope = Organisation.objects.all()
     period = overview.Period.current()
     before = overview.unanswered_applications(scope, period, limit=overview.PAGE_ROWS)
     oldest = (
         Application.objects.filter(status=ApplicationStatus.PENDING).order_by("created_at").first()
     )
-    Application.objects.filter(opportunity=oldest.opportunity).update(
-        status=ApplicationStatus.DECLINED, answered_at=timezone.now()
-    )
+    # Every application waiting for that opportunity answered, one by one, by the services.
+    for n, application in enumerate(
+        Application.objects.filter(opportunity=oldest.opportunity, status="pending")
+    ):
+        if n % 2:
+            engagements.decline(application=application, by=owner, message="")
+        else:
+            engagements.withdraw(application=application, volunteer=application.volunteer)
     after = overview.unanswered_applications(scope, period, limit=overview.PAGE_ROWS)
     assert after.rows == direct_unanswered(scope, period)
     assert after.total == before.total - 1
+    # A new application is not waiting long yet; an old one comes back when it is.
+    new = engagements.apply(volunteer=make_volunteer(), opportunity=oldest.opportunity)
+    assert overview.unanswered_applications(scope, period, limit=50).rows == after.rows
+    later = overview.Period(today=period.today, now=new.created_at + datetime.timedelta(days=8))
+    shown = overview.unanswered_applications(scope, later, limit=50)
+    assert shown.rows == direct_unanswered(scope, later)
+    assert shown.total == after.total + 1
 
 
 # One page build against each table on its own
