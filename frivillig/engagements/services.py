@@ -111,8 +111,11 @@ def sync_applicant_facts(*, opportunities=None) -> int:
     changed = rows.filter(has_applicants=True).exclude(applied).update(has_applicants=False)
     changed += rows.filter(applied, has_applicants=False).update(has_applicants=True)
     oldest = Subquery(_oldest_pending())
+    # Only rows that differ: a nightly rewrite of every row would also cost the index-only
+    # scans their visibility map. (A negated equality would match NULL against NULL.)
     wrong = rows.alias(oldest=oldest).filter(
-        ~Q(waiting_since=F("oldest"))
+        Q(waiting_since__lt=F("oldest"))
+        | Q(waiting_since__gt=F("oldest"))
         | Q(waiting_since__isnull=True, oldest__isnull=False)
         | Q(waiting_since__isnull=False, oldest__isnull=True)
     )

@@ -201,6 +201,9 @@ def test_the_refresh_sets_right_what_another_path_left_wrong(
     services.refresh()
     assert not Opportunity.objects.filter(has_applicants=True).exists()
     check_lonely(Organisation.objects.all())
+    # Nothing left to set right: nothing is written again.
+    make_application(catalogue[2], make_volunteer())
+    assert engagements.sync_applicant_facts() == 0
 
 
 # The oldest unanswered applications
