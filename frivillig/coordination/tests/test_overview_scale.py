@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from frivillig.accounts import privacy
 from frivillig.activity import services
-from frivillig.catalog.models import Opportunity, OpportunityStatus
+from frivillig.catalog import published
+from frivillig.catalog.models import (
+    Opportunity,
+    OpportunityStatus,
+    PublishedInArea,
+    PublishedInSetting,
+    PublishedInTown,
+)
 from frivillig.catalog.services import (
     publish_opportunity,
     set_opportunity_status,
@@ -31,6 +38,8 @@ from frivillig.coordination.tests.test_overview_activity import history, month_a
 from frivillig.engagements import services as engagements
 from frivillig.engagements.models import Application, ApplicationStatus
 from frivillig.organisations.models import Organisation
+
+KEPT = [PublishedInTown, PublishedInSetting, PublishedInArea]
 
 
 def direct_published(scope, key):
@@ -138,6 +147,10 @@ def test_the_refresh_rebuilds_published_counts_changed_behind_the_services(
     services.refresh()
     for scope in scopes(municipal_unit):
         check_published(scope)
+    # Counting again when nothing changed writes nothing.
+    rows = {model: set(model.objects.values_list("pk", flat=True)) for model in KEPT}
+    published.rebuild()
+    assert {model: set(model.objects.values_list("pk", flat=True)) for model in KEPT} == rows
 
 
 def test_it_counts_nothing_published_as_zero(db, municipal_unit):
