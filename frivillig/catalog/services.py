@@ -63,7 +63,11 @@ def create_opportunity(
 def update_opportunity(
     *, opportunity: Opportunity, areas=None, required_qualifications=None, **fields
 ) -> Opportunity:
+    """Change the given fields. The row is read again under a lock: the caller's copy may be
+    older than a publish, a pause or an application meanwhile, and saving it would undo them
+    (its status, `has_applicants`, `waiting_since`)."""
     fields.pop("status", None)
+    opportunity = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
     for name, value in fields.items():
         setattr(opportunity, name, value)
     _apply_location(opportunity)
@@ -73,7 +77,7 @@ def update_opportunity(
     if required_qualifications is not None:
         opportunity.required_qualifications.set(required_qualifications)
     refresh_search_document(opportunity)
-    # It may have moved town or area; counted whatever the caller's copy says of its status.
+    # It may have moved town or area.
     published.recount(opportunity.organisation_id)
     return opportunity
 

@@ -136,6 +136,24 @@ def test_published_counts_follow_moves_between_towns_and_areas(
         check_published(scope)
 
 
+def test_an_edit_from_an_older_copy_undoes_nothing_that_happened_meanwhile(
+    catalogue,
+    make_volunteer,  # noqa: F811
+):
+    # The back office loaded the opportunity; meanwhile it was paused and someone applied.
+    loaded = Opportunity.objects.get(pk=catalogue[0].pk)
+    application = engagements.apply(volunteer=make_volunteer(), opportunity=catalogue[0])
+    set_opportunity_status(opportunity=catalogue[0], status=OpportunityStatus.PAUSED)
+
+    update_opportunity(opportunity=loaded, title="Besøgsven i Nibe")
+
+    fresh = Opportunity.objects.get(pk=catalogue[0].pk)
+    assert fresh.title == "Besøgsven i Nibe"
+    assert fresh.status == OpportunityStatus.PAUSED
+    assert fresh.has_applicants and fresh.waiting_since == application.created_at
+    assert engagements.sync_applicant_facts() == 0
+
+
 def test_the_refresh_rebuilds_published_counts_changed_behind_the_services(
     catalogue, municipal_unit
 ):
