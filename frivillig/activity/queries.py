@@ -65,7 +65,8 @@ class Measure:
     place: object
     area: str | None
     figure: object
-    # The same figure counted another way for the live part (the running month), when that is
+    # The same figure counted another way for the live part (today, or more after a late
+    # refresh), when that is
     # much cheaper: hours summed per shift through an index, then per group, instead of
     # joining every sign-up to its shift. It must give the same numbers (the tests compare).
     live: "Measure | None" = None
@@ -290,8 +291,9 @@ def _live_from_days(batch, organisations, start, end, by, memo: dict) -> dict:
     """The live part from one statement per batch of measures and scope for the whole page:
     every raw row from `start` on, grouped by local day and town, kept in `memo`. The totals,
     months and towns of any span that ends at a local midnight are sums of those groups, so a
-    page that asks for this year so far, by town and by month reads the running month once,
-    not once per table. A few hundred groups: the live part is a month or two."""
+    page that asks for this year so far, by town and by month reads the live part once, not
+    once per table. A few hundred groups: the live part is a day, or a few after a late
+    refresh."""
     first = batch[0]
     key = ("activity.live", tuple(m.column for m in batch), id(organisations), start)
     entry = memo.get(key)

@@ -120,15 +120,11 @@ class Period:
     def year(self) -> int:
         return self.today.year
 
-    @staticmethod
-    def _start(day: datetime.date) -> datetime.datetime:
-        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
     @property
     def this_year(self) -> tuple[datetime.datetime, datetime.datetime]:
         return (
-            self._start(datetime.date(self.year, 1, 1)),
-            self._start(self.today + datetime.timedelta(days=1)),
+            activity.day_start(datetime.date(self.year, 1, 1)),
+            activity.day_start(self.today + datetime.timedelta(days=1)),
         )
 
     @property
@@ -138,8 +134,8 @@ class Period:
         except ValueError:  # 29 February
             then = self.today.replace(year=self.year - 1, day=28)
         return (
-            self._start(datetime.date(self.year - 1, 1, 1)),
-            self._start(then + datetime.timedelta(days=1)),
+            activity.day_start(datetime.date(self.year - 1, 1, 1)),
+            activity.day_start(then + datetime.timedelta(days=1)),
         )
 
 
@@ -164,6 +160,12 @@ def _active(scope):
 
 def _engagements(scope):
     return Engagement.objects.filter(organisation__in=scope)
+
+
+def _in_scope(rows, scope):
+    """`rows` of the organisations in `scope`; for every organisation, no filter at all (the
+    plain query reads the partial indexes and kept counts without a join)."""
+    return rows if activity.is_everything(scope) else rows.filter(organisation__in=scope)
 
 
 def _grouped(queryset, key, figure) -> dict:
@@ -285,24 +287,18 @@ def _published_counts(scope) -> dict:
         ("place__setting", PublishedInSetting, "setting"),
         ("areas", PublishedInArea, "area"),
     ):
-        rows = model.objects.all()
-        if not activity.is_everything(scope):
-            rows = rows.filter(organisation__in=scope)
+        rows = _in_scope(model.objects.all(), scope)
         counts[kind] = {
             group: (opportunities, organisations)
             for group, opportunities, organisations in rows.order_by()
             .values_list(key)
             .annotate(n=Sum("opportunities"), organisations=Count("*"))
         }
-        if kind == "place__setting":
-            counts["total"] = {
-                None: tuple(
-                    rows.aggregate(
-                        n=Coalesce(Sum("opportunities"), 0),
-                        organisations=Count("organisation", distinct=True),
-                    ).values()
-                )
-            }
+    # In all: an organisation has a few rows by setting, so its distinct count is cheap there.
+    total = _in_scope(PublishedInSetting.objects.all(), scope).aggregate(
+        n=Coalesce(Sum("opportunities"), 0), organisations=Count("organisation", distinct=True)
+    )
+    counts["total"] = {None: (total["n"], total["organisations"])}
     return counts
 
 
@@ -442,8 +438,8 @@ def by_month(scope, period: Period, limit=None) -> Table:
     monthly = activity.figures(
         _SUMMED,
         organisations=scope,
-        start=Period._start(datetime.date(year - 1, 1, 1)),
-        end=Period._start(datetime.date(year + 1, 1, 1)),
+        start=activity.day_start(datetime.date(year - 1, 1, 1)),
+        end=activity.day_start(datetime.date(year + 1, 1, 1)),
         by=activity.MONTH,
         memo=period.memo,
     )
@@ -496,9 +492,10 @@ def _first(queryset, limit):
 def opportunities_without_applicants(scope, period: Period, limit=None) -> Table:
     # `has_applicants` is kept by the engagement services: the list and its count read the
     # partial index `opp_awaiting_applicants`, not every published opportunity's applications.
-    lonely = Opportunity.objects.filter(status=OpportunityStatus.PUBLISHED, has_applicants=False)
-    if not activity.is_everything(scope):
-        lonely = lonely.filter(organisation__in=scope)
+    lonely = _in_scope(
+        Opportunity.objects.filter(status=OpportunityStatus.PUBLISHED, has_applicants=False),
+        scope,
+    )
     opportunities, total = _first(
         lonely.select_related("organisation", "place")
         .only("title", "published_at", "organisation__name", "place__name")
@@ -524,13 +521,12 @@ def opportunities_without_applicants(scope, period: Period, limit=None) -> Table
 
 def unanswered_applications(scope, period: Period, limit=None) -> Table:
     cutoff = period.now - UNANSWERED_AFTER
-    pending = Application.objects.filter(status=ApplicationStatus.PENDING, created_at__lt=cutoff)
+    pending = _in_scope(
+        Application.objects.filter(status=ApplicationStatus.PENDING, created_at__lt=cutoff), scope
+    )
     # `waiting_since` (the oldest pending application, kept by the engagement services) makes
     # the opportunities a range of the index `opp_waiting_since`, oldest first.
-    waiting_for = Opportunity.objects.filter(waiting_since__lt=cutoff)
-    if not activity.is_everything(scope):
-        pending = pending.filter(organisation__in=scope)
-        waiting_for = waiting_for.filter(organisation__in=scope)
+    waiting_for = _in_scope(Opportunity.objects.filter(waiting_since__lt=cutoff), scope)
     waiting = (
         pending.order_by()
         .values("opportunity", "opportunity__title", "organisation__name")

@@ -11,8 +11,9 @@ every area, town and kind of organisation appears, also with 0: no area or distr
 second-class citizen in the statistics (Aalborg's volunteer strategy).
 
 Applications, sign-ups, shifts and hours of a year are summed from the monthly totals of
-`frivillig.activity` (closed months) and the raw rows (the running month): a year at national
-scale is millions of rows."""
+`frivillig.activity` (every day before the last refresh) and the raw rows (today): a year at
+national scale is millions of rows. What the public sees now is summed from the counts the
+catalogue keeps per organisation (`catalog.published.visible`)."""
 
 import datetime
 from decimal import Decimal
