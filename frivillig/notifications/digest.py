@@ -46,8 +46,14 @@ def send_digests(*, now: datetime | None = None) -> int:
 
 def _send_one(user_id: int, now: datetime) -> bool:
     with transaction.atomic():
+        # One run at a time per person: the person's row is the lock (the documented order,
+        # person first). Skipping locked notices instead let two runs split one person's
+        # notices between them and send two digests.
+        person = get_user_model().objects.select_for_update(skip_locked=True).filter(pk=user_id)
+        if not person.values_list("pk", flat=True).first():
+            return False
         notices = list(
-            PendingNotice.objects.select_for_update(skip_locked=True)
+            PendingNotice.objects.select_for_update()
             .filter(user_id=user_id, created_at__lte=now)
             .order_by("created_at", "pk")
         )
